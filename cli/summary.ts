@@ -1,0 +1,35 @@
+// The readable summary printed when no output format is asked for.
+import Table from "cli-table3";
+import type { BatchResult, Observation } from "../kit/types.js";
+
+const HEADLINE = ["gdp", "fai", "retail_sales", "budget_revenue", "income_per_capita", "industry_va_above_scale"];
+
+function figure(o: Observation | undefined): string {
+  if (!o) return "";
+  const parts: string[] = [];
+  if (o.value !== null) parts.push(`${o.value}${o.unit ?? ""}`);
+  if (o.growth_pct !== null) parts.push(`${o.growth_pct > 0 ? "+" : ""}${o.growth_pct}%`);
+  if (o.target_text) parts.push(o.target_text);
+  return parts.join(" ");
+}
+
+export function summaryTable(result: BatchResult): string {
+  const docs = new Table({ head: ["file", "region", "type", "report", "plan", "observations", "conflicts"] });
+  for (const d of result.documents) {
+    if (d.observations === 0 && result.documents.filter((x) => x.doc === d.doc).length > 1) continue;
+    docs.push([d.part > 0 ? `${d.doc} #${d.part}` : d.doc, d.region ?? "", d.type, d.report_period ?? "", d.plan_period ?? "", d.observations, d.conflicts]);
+  }
+  const heads = new Table({ head: ["region", "period", "kind", ...HEADLINE.map((id) => result.observations.find((o) => o.indicator_id === id)?.indicator ?? id)] });
+  const keys = new Map<string, Observation[]>();
+  for (const o of result.observations) {
+    if (!HEADLINE.includes(o.indicator_id ?? "")) continue;
+    const k = `${o.region}\u0001${o.period}\u0001${o.kind}`;
+    keys.set(k, [...(keys.get(k) ?? []), o]);
+  }
+  for (const [k, list] of keys) {
+    const [region, period, kind] = k.split("\u0001");
+    heads.push([region!, period!, kind!, ...HEADLINE.map((id) => figure(list.find((o) => o.indicator_id === id)))]);
+  }
+  const total = `${result.documents.length} documents, ${result.observations.length} observations, ${result.mentions.length} mentions, ${result.failures.length} failed`;
+  return `${docs.toString()}\n\nHeadline indicators\n${heads.toString()}\n${total}`;
+}

@@ -1,0 +1,38 @@
+// The tidy tables as CSV files, UTF-8 with a BOM so that Excel reads the Chinese right.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { stringify } from "csv-stringify/sync";
+import type { ExtractResult } from "../kit/types.js";
+
+export const OBSERVATION_COLUMNS = [
+  "id", "doc", "region", "period", "kind", "indicator", "indicator_id", "value", "unit", "growth_pct", "growth_basis",
+  "value_qualifier", "growth_qualifier", "target_text", "rank", "rank_scope", "conflict", "quote",
+] as const;
+export const MENTION_COLUMNS = ["observation_id", "doc", "start", "end", "quote", "section", "from_table"] as const;
+export const DOCUMENT_COLUMNS = [
+  "doc", "part", "title", "region", "parent_region", "type", "report_period", "plan_period", "date", "encoding",
+  "start", "end", "observations", "mentions", "conflicts",
+] as const;
+
+const BOM = "\ufeff";
+
+export function toCsv(rows: readonly object[], columns: readonly string[]): string {
+  return BOM + stringify(rows as Record<string, unknown>[], { header: true, columns: [...columns], cast: { boolean: (b) => (b ? "true" : "false") } });
+}
+
+/** Writes the three tables to dir and returns the paths written. */
+export async function writeCsvTables(result: ExtractResult, dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files: [string, string][] = [
+    ["observations.csv", toCsv(result.observations, OBSERVATION_COLUMNS)],
+    ["mentions.csv", toCsv(result.mentions, MENTION_COLUMNS)],
+    ["documents.csv", toCsv(result.documents, DOCUMENT_COLUMNS)],
+  ];
+  const written: string[] = [];
+  for (const [name, text] of files) {
+    const p = path.join(dir, name);
+    await writeFile(p, text, "utf8");
+    written.push(p);
+  }
+  return written;
+}

@@ -1,0 +1,119 @@
+// Mentions → observations: one per doc × region × indicator × period × kind. Fields are
+// merged from all mentions; where two disagree (value or growth), the annex table's figure
+// is kept and `conflict` is set.
+import fnv1a from "@sindresorhus/fnv1a";
+import type { Draft } from "../draft.js";
+import type { Observation, Mention } from "../types.js";
+import { resolveIndicator, normaliseName } from "../lexicon/catalogue.js";
+import { unitInfo } from "../lexicon/lexicon.js";
+
+export interface Merged {
+  observations: Observation[];
+  mentions: Mention[];
+  /** Document part of each observation, for the per-document counts. */
+  partOf: Map<string, number>;
+}
+
+const encoder = new TextEncoder();
+
+/** Stable across runs for the same input: a hash of what the observation is about. */
+export function observationId(doc: string, region: string, indicator: string, period: string, kind: string): string {
+  return fnv1a(encoder.encode([doc, region, indicator, period, kind].join("\u0001")), { size: 64 }).toString(16).padStart(16, "0");
+}
+
+function decimals(x: number): number {
+  const s = String(x);
+  const i = s.indexOf(".");
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** Two figures agree when they are equal at the precision of the less precise one. */
+export function sameFigure(a: number, ua: string | null, b: number, ub: string | null): boolean {
+  const ia = unitInfo(ua);
+  const ib = unitInfo(ub);
+  if (ua !== ub && ia && ib && ia.class !== ib.class) return true; // not comparable
+  const fa = ia && ib ? ia.factor : 1;
+  const fb = ia && ib ? ib.factor : 1;
+  const tol = Math.max(10 ** -decimals(a) * fa, 10 ** -decimals(b) * fb) / 2 + 1e-9 * Math.max(1, Math.abs(a * fa));
+  return Math.abs(a * fa - b * fb) <= tol;
+}
+
+function figureCount(d: Draft): number {
+  return [d.value, d.growth_pct, d.target_text, d.rank].filter((x) => x !== null).length;
+}
+
+export function mergeDrafts(drafts: Draft[], raw: string): Merged {
+  const groups = new Map<string, { draft: Draft; id: string | null; name: string }[]>();
+  for (const d of drafts) {
+    const r = d.uncatalogued
+      ? { id: null, name: normaliseName(d.name) === d.name ? d.name : d.name.replace(/\s+/g, "") }
+      : resolveIndicator(d.name, { unit: d.value !== null ? d.unit : null, fromTable: d.from_table });
+    const key = [d.doc, d.region, r.id ?? normaliseName(r.name), d.period, d.kind].join("\u0001");
+    const list = groups.get(key);
+    const entry = { draft: d, id: r.id, name: r.name };
+    if (list) list.push(entry);
+    else groups.set(key, [entry]);
+  }
+
+  const observations: Observation[] = [];
+  const mentions: Mention[] = [];
+  const partOf = new Map<string, number>();
+  const firstOrder = new Map<string, number>();
+  for (const list of groups.values()) {
+    // Table mentions first: on disagreement the table's figure wins.
+    list.sort((x, y) => Number(y.draft.from_table) - Number(x.draft.from_table) || x.draft.order - y.draft.order);
+    const head = list[0]!;
+    const indicator = list.find((e) => e.id !== null)?.name ?? head.name;
+    const id = observationId(head.draft.doc, head.draft.region, indicator, head.draft.period, head.draft.kind);
+    const ds = list.map((e) => e.draft);
+    const valueFrom = ds.find((d) => d.value !== null);
+    const growthFrom = ds.find((d) => d.growth_pct !== null);
+    const rankFrom = ds.find((d) => d.rank !== null);
+    const textFrom = ds.find((d) => d.target_text !== null);
+    let conflict = false;
+    for (const d of ds) {
+      if (valueFrom && d.value !== null && !sameFigure(valueFrom.value!, valueFrom.unit, d.value, d.unit)) conflict = true;
+      if (growthFrom && d.growth_pct !== null && !sameFigure(growthFrom.growth_pct!, null, d.growth_pct, null)) conflict = true;
+    }
+    // A qualifier stated by any mention of the same figure ("4700" in the table, "4700 人以上" in the text).
+    const valueQualifier =
+      valueFrom?.value_qualifier ?? ds.find((d) => d.value !== null && d.value_qualifier !== null && sameFigure(d.value, d.unit, valueFrom!.value!, valueFrom!.unit))?.value_qualifier ?? null;
+    const growthQualifier =
+      growthFrom?.growth_qualifier ?? ds.find((d) => d.growth_pct !== null && d.growth_qualifier !== null && sameFigure(d.growth_pct, null, growthFrom!.growth_pct!, null))?.growth_qualifier ?? null;
+    const best = [...ds].sort((x, y) => figureCount(y) - figureCount(x) || x.order - y.order)[0]!;
+    const unit = valueFrom?.unit ?? ds.find((d) => d.unit !== null)?.unit ?? null;
+    observations.push({
+      id,
+      doc: head.draft.doc,
+      region: head.draft.region,
+      period: head.draft.period,
+      kind: head.draft.kind,
+      indicator,
+      indicator_id: list.find((e) => e.id !== null)?.id ?? null,
+      value: valueFrom?.value ?? null,
+      unit,
+      growth_pct: growthFrom?.growth_pct ?? null,
+      growth_basis: growthFrom?.growth_basis ?? "yoy",
+      value_qualifier: valueQualifier,
+      growth_qualifier: growthQualifier,
+      target_text: textFrom?.target_text ?? null,
+      rank: rankFrom?.rank ?? null,
+      rank_scope: rankFrom?.rank_scope ?? null,
+      conflict,
+      quote: raw.slice(best.start, best.end),
+    });
+    partOf.set(id, head.draft.part);
+    firstOrder.set(id, Math.min(...ds.map((d) => d.order)));
+    const seen = new Set<string>();
+    for (const d of ds) {
+      const k = `${d.start}:${d.end}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      mentions.push({ observation_id: id, doc: d.doc, start: d.start, end: d.end, quote: raw.slice(d.start, d.end), section: d.section, from_table: d.from_table });
+    }
+  }
+  observations.sort((a, b) => firstOrder.get(a.id)! - firstOrder.get(b.id)!);
+  const rank = new Map(observations.map((o, i) => [o.id, i]));
+  mentions.sort((a, b) => rank.get(a.observation_id)! - rank.get(b.observation_id)! || a.start - b.start);
+  return { observations, mentions, partOf };
+}

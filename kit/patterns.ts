@@ -1,0 +1,202 @@
+// Every regular expression of the kit lives here, built from the lexicons, so that one
+// test (test/redos.test.ts) can check each of them for catastrophic backtracking.
+import { WORDS, UNITS, longestFirst } from "./lexicon/lexicon.js";
+
+function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function alt(words: Iterable<string>): string {
+  return longestFirst(words).map(esc).join("|");
+}
+
+const CN_DIGIT = "[一二三四五六七八九十百零〇两]";
+/** A number as written: 386.42, 1,234.5. Never preceded by a letter, digit or dot (PM2.5, G228). */
+const NUM = "(?<![\\dA-Za-z.第])\\d+(?:,\\d{3})*(?:\\.\\d+)?";
+const SIGNED = "(?<![\\dA-Za-z.])-?\\d+(?:,\\d{3})*(?:\\.\\d+)?";
+
+const UNIT_ALT = alt(UNITS.map((u) => u.unit));
+// "约" and "近" only as words of their own: not the 约 of 签约/节约, the 近 of 最近/附近.
+const QPRE = alt(Object.keys(WORDS.qualifierPrefix)).replace(/(^|\|)约(?=\||$)/, "$1(?<![签节制预集公条契婚])约").replace(/(^|\|)近(?=\||$)/, "$1(?<![最附接邻靠将])近");
+const QSUF = alt(Object.keys(WORDS.qualifierSuffix));
+const GUP = alt(WORDS.growthUp);
+const GDOWN = alt(WORDS.growthDown);
+const GBASIS = alt(Object.values(WORDS.growthBasis).flat());
+const RANK_VERB = alt(WORDS.rankVerbs);
+const RANK_SUBJ = alt(WORDS.rankSubjects);
+
+/**
+ * The figure tokenizer: one regex, one named alternative per kind of figure. The engine
+ * (prose/tokens.ts) scans a sentence with it and reads which group matched.
+ */
+const FIGURE =
+  // growth: 增长 3.6%, 比上年增长3%以上, 下降9.6%, 增长3.2倍, 提高0.5个百分点
+  `(?<g>(?<gbasis>${GBASIS})?(?<gverb>${GUP}|${GDOWN})(?<gpre>${QPRE})?(?<gnum>${SIGNED})(?<gunit>%|倍|个百分点)(?<gsuf>${QSUF})?)` +
+  // rank: 增速居湛江市第三, 位居全市第1名, 降幅居全市第一
+  `|(?<r>(?<rsubj>${RANK_SUBJ})?(?<rverb>${RANK_VERB})(?<rscope>[^第,;。:、]{0,12}?)第(?<rnum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?)` +
+  // ratio: 21.8:45.3:32.9
+  `|(?<ratio>(?<ra>${NUM}):(?<rb>\\d+(?:\\.\\d+)?):(?<rc>\\d+(?:\\.\\d+)?))` +
+  // range: 1至3个
+  `|(?<range>(?<na>${NUM})(?:至|到|~|-)(?<nb>\\d+(?:\\.\\d+)?)(?<nunit>${UNIT_ALT}))` +
+  // value: 386.42亿元, 约3000盏, 4700人以上, 50多家, 突破6万户
+  `|(?<v>(?<vpre>${QPRE})?(?<vnum>${NUM})(?<vinf>多|余)?(?<vunit>${UNIT_ALT})(?:人民币)?(?<vsuf>${QSUF})?)` +
+  // word target: 与经济增长同步, 与地区生产总值同步增长, 与去年同期持平, 基本持平
+  `|(?<w>(?:与|和)[^,;。与和]{1,12}?(?:增长)?(?:基本|协调)?同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平)`;
+
+export const P = {
+  // ---- blocks
+  markdownHeading: /^(#{1,6})\s*/,
+  newsHeadline: /^【[^】\n]{1,20}】/,
+  enumeratedHeading: new RegExp(`^(?:第${CN_DIGIT}{1,3}[章节部分篇]|${CN_DIGIT}{1,3}[、.．]|[（(]${CN_DIGIT}{1,3}[）)]|\\d{1,2}[.、．](?!\\d))`),
+  separatorLine: /^[-—_=*·•]{1,80}$/,
+  boilerplate: new RegExp(alt(WORDS.boilerplate)),
+  endMatter: new RegExp(`^(?:附件\\s*\\d?[:：]?\\s*)?(?:${alt(WORDS.endMatter)})\\s*$`),
+  spacedCellSeparator: / {2,}|\u3000+|\t/,
+  numericCell: /^[-+]?\d+(?:\.\d+)?%?$/,
+
+  // ---- prose
+  figure: new RegExp(FIGURE, "g"),
+  /** Sentence ends. */
+  sentenceEnd: /[。！？!?]+/g,
+  /** Inline section markers: 一、2017年工作回顾 (government reports pasted on one line). */
+  inlineSection: new RegExp(`(?:^|(?<=[。！？!?:：\\s]))(${CN_DIGIT}{1,3})、(?=[^。，,；;]{0,40}(?:${alt([...WORDS.sectionResult, ...WORDS.sectionPlan])}))`, "g"),
+  /** Enumerators inside a paragraph that start a new item: 1.在建项目, ⑵交通港航项目, (三) */
+  itemEnumerator: /(?<![\d.])(?:\d{1,2}\.(?=[\u4e00-\u9fa5])|[⑴-⒇①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fa5]))/g,
+  year: /(?<![\d])((?:19|20)\d{2})\s*年/g,
+  yearSpan: /(?<![\d])((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年/,
+  fiveYearPlan: /十([一二三四五六七八九])个?五/,
+  date: /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|((?:19|20)\d{2})-(\d{2})-(\d{2})/,
+  quoted: /《[^《》]{0,80}》|“[^“”]{0,40}”/g,
+  cjk: /[\u4e00-\u9fa5]/g,
+
+  zoneSubject: new RegExp(`^([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))(?=${alt(WORDS.subjectVerbs)})`),
+  townSubject: new RegExp(`^(?!${alt([...WORDS.notTowns, ...WORDS.scopeWords])})([\\u4e00-\\u9fa5]{2,4}(?:镇|乡|街道))(?=${alt(WORDS.subjectVerbs)})`),
+  zoneName: new RegExp(`(?:${alt(WORDS.zoneLeadVerbs)})?([\\u4e00-\\u9fa5()（）]{2,16}?(?:${alt(WORDS.zoneSuffixes)}))`, "g"),
+  zoneAnaphora: new RegExp(`^(?:${alt(WORDS.zoneAnaphora)})(?![\\u4e00-\\u9fa5]{0,2}(?:${alt(WORDS.zoneSuffixes)}))`),
+  leadingQualifier: new RegExp(`^(?:${QPRE})`),
+  eventClause: new RegExp(`(?:${alt(WORDS.eventVerbs)})([^,;。]{2,30}?(?:${alt(WORDS.eventNouns)}))`),
+  hypothetical: new RegExp(alt(WORDS.hypotheticalMarkers)),
+  singularEntity: new RegExp(alt(WORDS.singularEntityMarkers)),
+  stopName: new RegExp(alt(WORDS.stopNameWords)),
+  estimateScope: new RegExp(`[(（]?(?:${alt(WORDS.estimateScopeMarkers)})[,，、]?(?:下同)?[)）]?`),
+  estimate: new RegExp(alt(WORDS.estimateMarkers)),
+  target: new RegExp(alt(WORDS.targetMarkers)),
+  listCount: new RegExp(`^\\d+(?:${alt(WORDS.listCountUnits)})$`),
+  threshold: new RegExp(`^(?:${alt(WORDS.thresholdNouns)})`),
+  leadingNoise: new RegExp(`^(?:${alt([...WORDS.leadingNoise, ...WORDS.scopeWords])})+`),
+  leadingFiller: new RegExp(`^(?:${alt(WORDS.fillerWords)})+(?=[\\u4e00-\\u9fa5“"]{2})`),
+  trailingNoise: new RegExp(`(?:${alt(WORDS.trailingNoise)})+$`),
+  leadingVerb: new RegExp(`^(?:${alt(WORDS.verbsBeforeCount)})+`),
+  leadingYear: /^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|[一二三四]季度)/,
+  leadingEnumerator: /^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|\d{1,2}[.、．)）](?!\d)|[⑴-⒇①-⑳]|[一二三四五六七八九十]{1,2}是)\s*/,
+  examplesBefore: /^.*(?<![平同对均初中高一二三四优])等(?![级于同待额奖])(?=[\u4e00-\u9fa5“"])/,
+  genericMeasure: new RegExp(`^(?:${alt(WORDS.genericMeasures)})$`),
+  entityMeasure: new RegExp(`^(?:${alt(WORDS.entityMeasures)})$`),
+  topicSuffix: new RegExp(`(?:${alt(WORDS.topicSuffixes)})$`),
+  sectionResult: new RegExp(alt(WORDS.sectionResult)),
+  sectionPlan: new RegExp(alt(WORDS.sectionPlan)),
+  titleWord: new RegExp(alt(WORDS.titleWords)),
+  docPlanReport: new RegExp(alt(WORDS.documentTypes.plan_report)),
+  docGovWork: new RegExp(alt(WORDS.documentTypes.government_work_report)),
+  docFiveYear: new RegExp(`${alt(WORDS.documentTypes.five_year_plan)}|十[一二三四五六七八九]五`),
+  docBulletin: new RegExp(alt(WORDS.documentTypes.statistical_bulletin)),
+  nameChars: /^[\u4e00-\u9fa5A-Za-z0-9“”"《》()（）·\-—&+/%]+/,
+  boundaryChar: /[,;:、。!?]/,
+  notHeadingEnd: /[，,、；;。！？!?]$/,
+  sentenceEndChar: /[。！？!?]/,
+  mayHaveFigure: /\d|持平|同步|第/,
+  cumulativeWord: /累计|年均/,
+  planName: /计划(?:投资|完成|总投资|新增|建设|开工|竣工)|年度目标|全年目标|目标任务/,
+  targetName: /(?:全年目标|年度目标|目标)$/,
+  /** A top-level item (1. / 一、) ends the list a 其中 opened; ⑴ and （一） are its children. */
+  itemEnumeratorTest: /(?<![\d.])\d{1,2}\.(?=[\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])[一二三四五六七八九十]{1,2}、/,
+  childrenMarker: /其中/,
+  childrenStart: /^其中/,
+  /** ⑴工业项目 / (1) / ①: enumerated items of a list, which inherit their parent's kind (在建/预备). */
+  childEnumerator: /(?:[⑴-⒇①-⑳]|[(（]\d{1,2}[)）])\s*$/,
+  /** 国民经济全年实现…, 人口年末…: a bulletin's topic label before the name. */
+  topicLabel: /^[\u4e00-\u9fa5]{2,4}?(?:全年|年末|年底)(?=[\u4e00-\u9fa5“"]{2})/,
+  /** 比上年末增加0.1万人: an absolute change, not a level. */
+  absoluteChange: /^(?:(?:比|较)(?:上年|去年|年初|上年末|上年同期|去年同期)?末?)?(?:增加|减少|增长|下降|多|少)$/,
+  ratioAny: /\d:\d/,
+  nameOnly: /^[\u4e00-\u9fa5“”"()（）]{1,8}$/,
+  scopePrefix: /^全[市区县省]/,
+  trailingDe: /的$/,
+  trailingListSep: /(?:和|及|与|以及|、)$/,
+  cumulativeGap: /累计|共计|总计|总数/,
+  /** 等 closing a list of examples (大毛牛、伟嘉晶创等签约项目), not 等 in 等级, 平等, 一等奖. */
+  examplesMarker: /(?<![平同对均初中高一二三四优])等(?![级于同待额奖])/,
+  spanPrefix: /^(?:年均|年平均|累计)/,
+  yearNotPeriod: /^(?:以来|来|度计划|代)/,
+  measureLead: /(?:完成|实现|累计|共|年度|计划)+$/,
+  startsWithDigit: /^\d/,
+  clauseLead: /^[\s,;:“”"]+/,
+  listGap: /^[、,和及]?$/,
+  listVerbs: /^[\u4e00-\u9fa5]{0,2}?(?:拓宽|扩大|提高|提升|推进|推动|加强|加快|持续|不断|积极)+/,
+  clauseBoundaryChar: /[,;:。!?]/,
+  lastBoundary: /[,;:、。!?](?=[^,;:、。!?]*$)/,
+  lastClauseBoundary: /[,;:。!?](?=[^,;:。!?]*$)/,
+  nameVerbPrefix: new RegExp(`^(?:${alt(WORDS.nameVerbs)})+`),
+  afterNounNoise: new RegExp(`^(?:${alt(WORDS.afterNounNoise)})`),
+  spanMarker: /^(?:累计|年均|年平均)|累计$/,
+  completionGap: /^完成[^,;:。]{0,20}的$/,
+  shareGap: /^占/,
+  listSplit: /、|以及|和|及|与/,
+  distributive: /分别/,
+  eachSuffix: new RegExp(`(?:${alt(WORDS.eachMarkers)})(?:达到|达|为)?$`),
+  topicClause: new RegExp(`^(.{2,30}?)(?:${alt(WORDS.topicPredicates)})$`),
+  resultTarget: new RegExp(alt(WORDS.resultTargetMarkers)),
+  changeTo: new RegExp(`^(?:${alt(WORDS.changeToVerbs)})`),
+  changeFrom: /从[^,;。:]{0,8}$|由[^,;。:]{0,8}$/,
+  rankScopeSplit: /^(全[省市区县国]|全[\u4e00-\u9fa5]{0,3}?(?:同类|县区|县市区|区县))(.{2,})$/,
+  programName: /^.*”(?:计划|行动|工程|战略|专项行动)(?=[\u4e00-\u9fa5]{4,})/,
+  itemImplied: /^目/,
+  ratioFrom: /由$/,
+  modifierLevel: /级$/,
+  growthUpOrDownWord: /下降|减少|降|回落|下滑/,
+  annualBefore: /年均/,
+  rankScopeLead: /^[的在]/,
+  notAMeasureAfter: /^[级型号]/,
+  listCountBefore: /\d+类$/,
+  newsBracket: /^【([^】]+)】/,
+  yearLike: /\d{4}|十[一二三四五六七八九]/,
+  articleHeadline: /(^|\n)[ \t]*【[^】\n]{1,20}】/g,
+  executionWords: /执行情况/,
+  hasCjk2: /[\u4e00-\u9fa5].*[\u4e00-\u9fa5]/,
+
+  // ---- tables
+  tableNumber: /^([-+]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(%)?\s*(左右|以上|以内|以下|多|余)?$/,
+  tableDash: /^[-—–―－/\\]{1,3}$|^$/,
+  tableNameUnit: /\s*[（(]([^（()）]{1,10})[)）]\s*$/,
+  tableNamePrefix: /^(?:其中\s*[:：]?\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*|\d{1,2}\s*[.、．)）](?!\d)\s*|[⑴-⒇①-⑳]\s*)+/,
+  headerValue: /绝对值|数值|总量|金额|数量|规模|完成数|实绩/,
+  headerGrowth: /增长|增速|增幅|比增|±|同比|百分比|比上年/,
+  headerName: /指\s*标|名\s*称|项\s*目/,
+  headerUnit: /单\s*位/,
+  headerTarget: /计划|目标|预期|草案/,
+  headerEstimate: /预计/,
+  headerActual: /实际|完成|执行|实绩|实现/,
+  headerYear: /((?:19|20)\d{2})/,
+} as const;
+
+/** Every regex above, for the ReDoS check. */
+export function allPatterns(): [string, RegExp][] {
+  return Object.entries(P).filter((e): e is [string, RegExp] => e[1] instanceof RegExp);
+}
+
+export const CN_NUMERALS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 百: 100 };
+
+/** 第三 → 3, 十二 → 12, 二十一 → 21, 5 → 5. */
+export function parseRankNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    const v = CN_NUMERALS[ch];
+    if (v === undefined) return null;
+    if (v === 10 || v === 100) {
+      total += (current || 1) * v;
+      current = 0;
+    } else current = v;
+  }
+  return total + current;
+}

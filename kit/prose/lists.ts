@@ -1,0 +1,70 @@
+// Figures distributed over a list of names:
+//   城市、农村低保对象最低生活保障标准分别提高到每人每月 857 元、600 元
+//   企业职工基本养老保险和城乡居民基本医疗保险参保覆盖面,实现参保人数分别达5.86万人、30.68万人
+//   新增建设省级闽台农业示范基地和市级泉台农业示范基地各1个
+import { P } from "../patterns.js";
+import { cleanName } from "./names.js";
+import type { Token } from "./tokens.js";
+import type { Building, Opener, SentenceContext } from "./sentence.js";
+
+type Apply = (b: Building, t: Token, ctx: SentenceContext) => void;
+
+function clauseBefore(s: string, end: number): string {
+  const head = s.slice(0, Math.max(0, end));
+  const m = P.lastClauseBoundary.exec(head);
+  return head.slice(m ? m.index + 1 : 0);
+}
+
+/** Short items share the last item's head: 城市、农村特困人员供养标准 → 城市特困人员供养标准. */
+function completeShortItems(names: string[]): string[] {
+  const lastName = names[names.length - 1]!;
+  return names.map((n, i) => (i === names.length - 1 || n.length > 4 || lastName.length <= n.length ? n : n + lastName.slice(n.length)));
+}
+
+export function distribute(
+  s: string,
+  k: number,
+  tokens: Token[],
+  seg: string,
+  clauseStart: number,
+  open: Opener,
+  apply: Apply,
+  ctx: SentenceContext,
+): { lastIndex: number; cur: Building | null } | null {
+  const first = tokens[k]!;
+  const figures: Token[] = [first];
+  for (let j = k + 1; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.type !== first.type || !P.listGap.test(s.slice(figures[figures.length - 1]!.end, t.start))) break;
+    figures.push(t);
+  }
+  const each = P.eachSuffix.test(seg);
+  const clause = s.slice(clauseStart, first.start);
+  const beforeList = each ? clause.replace(P.eachSuffix, "") : clause.split(P.distributive)[0]!;
+  let names = beforeList.split(P.listSplit).map((x) => cleanName(x)).filter((x) => x.length > 0);
+  if (!each && names.length === 1 && figures.length > 1) {
+    // The 分别 clause names only the measure; the list is the clause before it.
+    const measure = names[0]!;
+    const items = clauseBefore(s, clauseStart - 1)
+      .split(P.listSplit)
+      .map((x) => cleanName(x.replace(P.leadingVerb, "").replace(P.listVerbs, "")))
+      .filter((x) => x.length > 0);
+    if (items.length !== figures.length) return null;
+    const lastItem = items[items.length - 1]!;
+    const headAt = lastItem.indexOf(measure.slice(0, 2));
+    if (headAt > 0) items[items.length - 1] = lastItem.slice(0, headAt);
+    names = items.map((x) => x + measure);
+  } else if (each ? names.length < 2 : names.length !== figures.length) {
+    return null;
+  }
+  names = completeShortItems(names);
+  let cur: Building | null = null;
+  names.forEach((n, i) => {
+    const t = each ? first : figures[i]!;
+    const b = open(n, clauseStart, t);
+    apply(b, t, ctx);
+    b.b = figures[figures.length - 1]!.end;
+    cur = b;
+  });
+  return { lastIndex: each ? k : k + figures.length - 1, cur };
+}

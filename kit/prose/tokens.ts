@@ -1,0 +1,85 @@
+// A sentence → its figures, in order, each with its offsets in the clean sentence text.
+import { P, parseRankNumber } from "../patterns.js";
+import { WORDS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX, unitInfo } from "../lexicon/lexicon.js";
+import type { GrowthBasis, Qualifier } from "../types.js";
+
+interface Base {
+  start: number;
+  end: number;
+}
+export type Token =
+  | (Base & { type: "value"; value: number; unit: string; qualifier: Qualifier | null; threshold: boolean })
+  | (Base & { type: "growth"; pct: number; basis: GrowthBasis; qualifier: Qualifier | null })
+  /** name: the indicator the rank clause names itself (获全省基本公卫服务评价第4名). */
+  | (Base & { type: "rank"; rank: number; scope: string; name: string | null })
+  | (Base & { type: "ratio"; parts: number[] })
+  | (Base & { type: "range"; text: string; unit: string })
+  | (Base & { type: "word"; text: string })
+  /** Something that looked like a figure and is not one (an activity count, a tonnage class). */
+  | (Base & { type: "skip" });
+
+const BASIS: [GrowthBasis, string[]][] = Object.entries(WORDS.growthBasis) as [GrowthBasis, string[]][];
+const DOWN = new Set(WORDS.growthDown);
+
+function num(s: string): number {
+  return Number(s.replace(/,/g, ""));
+}
+
+function basisOf(word: string | undefined): GrowthBasis {
+  if (!word) return "yoy";
+  for (const [basis, words] of BASIS) if (words.includes(word)) return basis;
+  return "yoy";
+}
+
+export function tokenize(s: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of s.matchAll(P.figure)) {
+    const g = m.groups!;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (g.g !== undefined) {
+      let pct = num(g.gnum!);
+      if (g.gunit === "倍") pct *= 100;
+      if (DOWN.has(g.gverb!)) pct = -Math.abs(pct);
+      const basisWord = g.gbasis ?? (P.annualBefore.test(s.slice(Math.max(0, start - 2), start)) ? "年均" : undefined);
+      const qualifier = (g.gsuf ? QUALIFIER_SUFFIX[g.gsuf] : undefined) ?? (g.gpre ? QUALIFIER_PREFIX[g.gpre] : undefined) ?? null;
+      tokens.push({ type: "growth", start, end, pct: round(pct), basis: basisOf(basisWord), qualifier });
+    } else if (g.r !== undefined) {
+      const rank = parseRankNumber(g.rnum!);
+      if (rank === null) continue;
+      const written = g.rscope!.replace(P.rankScopeLead, "");
+      const split = P.rankScopeSplit.exec(written);
+      tokens.push({ type: "rank", start, end, rank, scope: split ? split[1]! : written, name: split ? split[2]! : null });
+    } else if (g.ratio !== undefined) {
+      tokens.push({ type: "ratio", start, end, parts: [num(g.ra!), num(g.rb!), num(g.rc!)] });
+    } else if (g.range !== undefined) {
+      tokens.push({ type: "range", start, end, text: m[0], unit: g.nunit! });
+    } else if (g.v !== undefined) {
+      let unit = g.vunit!;
+      let vend = end;
+      // "21项目": a count with 个 left out, not 21 项.
+      if (unit === "项" && P.itemImplied.test(s.slice(end, end + 1))) {
+        unit = "个";
+        vend = end - 1;
+      }
+      const after = s.slice(vend, vend + 2);
+      const info = unitInfo(unit);
+      const before = s.slice(Math.max(0, start - 4), start);
+      if (P.notAMeasureAfter.test(after) || info?.activity || P.listCountBefore.test(before)) {
+        tokens.push({ type: "skip", start, end });
+        continue;
+      }
+      // 突破7000万元以上: the word before the number is the stronger statement.
+      const qualifier =
+        (g.vpre ? QUALIFIER_PREFIX[g.vpre] : undefined) ?? (g.vsuf ? QUALIFIER_SUFFIX[g.vsuf] : undefined) ?? (g.vinf ? QUALIFIER_SUFFIX[g.vinf] : undefined) ?? null;
+      tokens.push({ type: "value", start, end: vend, value: num(g.vnum!), unit, qualifier, threshold: P.threshold.test(after) });
+    } else if (g.w !== undefined) {
+      tokens.push({ type: "word", start, end, text: m[0] });
+    }
+  }
+  return tokens;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

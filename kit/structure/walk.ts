@@ -1,0 +1,161 @@
+// A document (or one article of a page) → drafts. Walks its blocks in order, keeping the
+// context the prose rules need: results or plans, for which year, under which heading.
+import { toBlocks, type Block } from "../text/blocks.js";
+import { rawRange } from "../text/clean.js";
+import { P } from "../patterns.js";
+import { readMeta, type DocMeta } from "../meta/meta.js";
+import { extractSentence, newParagraphState, type SentenceContext } from "../prose/sentence.js";
+import { extractTable, type ColumnModel, type TableContext } from "../tables/table.js";
+import { fullRegionName, regionsNamed } from "../lexicon/regions.js";
+import type { Draft } from "../draft.js";
+
+type Mode = "result" | "plan";
+
+interface Section {
+  mode: Mode;
+  period: string;
+  heading: string | null;
+}
+
+export interface PartResult {
+  meta: DocMeta;
+  drafts: Draft[];
+  nextOrder: number;
+}
+
+function span(a: number | null, b: number | null): string | null {
+  return a !== null && b !== null ? `${a}-${b}` : null;
+}
+
+function periodFor(mode: Mode, year: number | null, meta: DocMeta): string {
+  if (year !== null) return String(year);
+  if (mode === "plan") return (meta.planSpan ? span(...meta.planSpan) : null) ?? String(meta.planYear ?? meta.reportYear ?? "");
+  return String(meta.reportYear ?? "");
+}
+
+/** What a heading says about the text under it: results or plans, and for which year. */
+export function classifyHeading(text: string, meta: DocMeta): { mode: Mode; year: number | null } | null {
+  const plan = P.sectionPlan.test(text);
+  const result = P.sectionResult.test(text);
+  if (plan === result) return null;
+  const y = P.year.exec(text);
+  P.year.lastIndex = 0;
+  const year = y ? Number(y[1]) : null;
+  const mode: Mode = plan ? "plan" : "result";
+  // A heading whose year says otherwise wins: "2024年主要任务" in a 2023 review is a plan.
+  if (year !== null && meta.reportYear !== null && mode === "result" && year > meta.reportYear) return { mode: "plan", year };
+  return { mode, year };
+}
+
+/** 全市 → the parent the report means (where the text names it), 全省 → the province. */
+// 全市 stays as written: in a county-level city's report (雷州市) it means the city itself,
+// in a district's (泉港区) the prefecture; the text does not say which.
+function rankScopeResolver(meta: DocMeta, text: string): (written: string) => string | null {
+  return (written: string) => {
+    const w = written.replace(/\s+/g, "");
+    if (!w) return null;
+    const region = meta.region;
+    if (w === "全省") {
+      let p = region;
+      while (p && p.level !== "province") p = p.parent;
+      return p ? p.name : w;
+    }
+    if (w === "全国") return w;
+    if (regionsNamed(w).length > 0) return fullRegionName(w, text) ?? w;
+    return w;
+  };
+}
+
+export function extractPart(raw: string, start: number, end: number, doc: string, part: number, orderBase: number): PartResult {
+  const blocks: Block[] = toBlocks(raw, start, end);
+  const meta = readMeta(raw, start, end, blocks);
+  const partText = raw.slice(start, end);
+  const region = meta.regionName ?? "";
+  const drafts: Draft[] = [];
+  let order = orderBase;
+  let section: Section = { mode: "result", period: periodFor("result", null, meta), heading: null };
+  let glossary = false;
+  let lastModel: ColumnModel | null = null;
+  const rankScope = rankScopeResolver(meta, partText);
+  const reportSpan = meta.reportSpan ? span(...meta.reportSpan) : null;
+
+  const enter = (heading: string) => {
+    if (heading === meta.title) return;
+    const c = classifyHeading(heading, meta);
+    if (c) section = { mode: c.mode, period: periodFor(c.mode, c.year, meta), heading };
+    else section = { ...section, heading };
+  };
+
+  for (const block of blocks) {
+    if (block.type === "heading") {
+      const text = block.span.text;
+      if (P.endMatter.test(text)) {
+        glossary = true;
+        continue;
+      }
+      enter(text);
+      continue;
+    }
+    if (block.type === "table") {
+      glossary = false;
+      const ctx: TableContext = {
+        doc,
+        part,
+        region,
+        reportYear: meta.reportYear,
+        planYear: meta.planYear,
+        section: section.heading,
+        nextOrder: () => order++,
+        raw,
+      };
+      const r = extractTable(block.rows, ctx, lastModel);
+      lastModel = r.model;
+      drafts.push(...r.drafts);
+      continue;
+    }
+    if (block.type !== "paragraph" || glossary) continue;
+    if (P.endMatter.test(block.span.text)) {
+      glossary = true;
+      continue;
+    }
+
+    const text = block.span.text;
+    // Section markers inside a paragraph (a whole report pasted on one line).
+    const switches: { at: number; heading: string }[] = [];
+    for (const m of text.matchAll(P.inlineSection)) switches.push({ at: m.index, heading: text.slice(m.index, m.index + 24) });
+    let nextSwitch = 0;
+    const state = newParagraphState(order);
+    let paragraphEstimate = false;
+    let s0 = 0;
+    const ends = [...text.matchAll(P.sentenceEnd)].map((m) => m.index + m[0].length);
+    if (ends[ends.length - 1] !== text.length) ends.push(text.length);
+    for (const s1 of ends) {
+      while (nextSwitch < switches.length && switches[nextSwitch]!.at < s1) {
+        enter(switches[nextSwitch]!.heading);
+        nextSwitch++;
+      }
+      const sentence = text.slice(s0, s1);
+      const offset = s0;
+      const ctx: SentenceContext = {
+        doc,
+        part,
+        region,
+        mode: section.mode,
+        period: section.period,
+        reportYear: meta.reportYear,
+        planYear: meta.planYear,
+        reportSpan,
+        estimate: paragraphEstimate,
+        wordTargets: meta.type !== "five_year_plan",
+        section: section.heading,
+        rankScope,
+        toRaw: (a, b) => rawRange(block.span, offset + a, offset + b),
+      };
+      drafts.push(...extractSentence(sentence, ctx, state));
+      if (section.mode === "result" && P.estimateScope.test(sentence) && /下同/.test(sentence)) paragraphEstimate = true;
+      s0 = s1;
+    }
+    order = state.order;
+  }
+  return { meta, drafts, nextOrder: order };
+}

@@ -1,0 +1,198 @@
+// Annex indicator tables: tab-separated rows with one or two header rows (year groups ×
+// 绝对值/增长%), a unit column or units in the names, numbering, category rows, "—" for
+// missing, cells such as "7.5以上" or "完成市定目标". One draft per row and column group.
+import type { TableRow } from "../text/blocks.js";
+import { P } from "../patterns.js";
+import { WORDS, QUALIFIER_SUFFIX, unitInfo } from "../lexicon/lexicon.js";
+import { emptyFigures, type Draft } from "../draft.js";
+import type { Kind, Qualifier } from "../types.js";
+
+export interface TableContext {
+  doc: string;
+  part: number;
+  region: string;
+  reportYear: number | null;
+  planYear: number | null;
+  section: string | null;
+  nextOrder: () => number;
+  raw: string;
+}
+
+interface Group {
+  period: string;
+  kind: Kind;
+  value: number | null; // column index
+  growth: number | null;
+}
+
+export interface ColumnModel {
+  columns: number;
+  name: number;
+  unit: number | null;
+  groups: Group[];
+}
+
+type Cell =
+  | { type: "empty" }
+  | { type: "number"; value: number; qualifier: Qualifier | null; percent: boolean }
+  | { type: "text"; text: string };
+
+const WORD_CELLS = new Set(WORDS.wordTargetCells);
+
+export function parseCell(text: string): Cell {
+  const t = text.replace(/\s+/g, "");
+  if (P.tableDash.test(t)) return { type: "empty" };
+  const m = P.tableNumber.exec(t);
+  if (m) return { type: "number", value: Number(m[1]!.replace(/,/g, "")), qualifier: m[3] ? QUALIFIER_SUFFIX[m[3]] ?? null : null, percent: m[2] === "%" };
+  return { type: "text", text: t };
+}
+
+function isHeaderRow(row: TableRow): boolean {
+  const cells = row.cells.map((c) => c.text.trim()).filter((c) => c.length > 0);
+  if (cells.length === 0) return false;
+  if (cells.some((c) => parseCell(c).type === "number")) return false;
+  return cells.some((c) => P.headerValue.test(c) || P.headerGrowth.test(c) || P.headerName.test(c) || P.headerUnit.test(c) || P.headerYear.test(c) || P.headerTarget.test(c) || P.headerActual.test(c));
+}
+
+function groupOf(label: string, ctx: TableContext): { period: string; kind: Kind } | null {
+  const year = P.headerYear.exec(label);
+  const y = year ? Number(year[1]) : null;
+  let kind: Kind | null = null;
+  if (P.headerEstimate.test(label)) kind = "estimate";
+  else if (P.headerTarget.test(label)) kind = "target";
+  else if (P.headerActual.test(label)) kind = "actual";
+  if (y === null && kind === null) return null;
+  if (kind === null) kind = ctx.reportYear !== null && y !== null && y > ctx.reportYear ? "target" : "actual";
+  const period = y ?? (kind === "target" ? ctx.planYear : ctx.reportYear);
+  return period === null ? null : { period: String(period), kind };
+}
+
+export function columnModel(headers: TableRow[], ctx: TableContext): ColumnModel | null {
+  const columns = Math.max(...headers.map((r) => r.cells.length));
+  const labels = headers.map((r) => Array.from({ length: columns }, (_, c) => (r.cells[c]?.text ?? "").trim()));
+  let name = 0;
+  let unit: number | null = null;
+  for (let c = 0; c < columns; c++) {
+    const all = labels.map((row) => row[c]!).join("");
+    if (P.headerName.test(all) && c <= 1) name = c;
+    if (P.headerUnit.test(all)) unit = c;
+  }
+  // A group label covers the empty cells to its right (merged cells in the original).
+  const groupLabel: string[] = Array(columns).fill("");
+  const subLabel: string[] = Array(columns).fill("");
+  for (const row of labels) {
+    const isGroupRow = row.some((l) => groupOf(l, ctx) !== null);
+    let carry = "";
+    for (let c = 0; c < columns; c++) {
+      if (c === name || c === unit) {
+        carry = "";
+        continue;
+      }
+      const l = row[c]!;
+      if (isGroupRow) {
+        if (l && groupOf(l, ctx)) carry = l;
+        if (l && !groupOf(l, ctx)) subLabel[c] = subLabel[c] ? subLabel[c] + l : l;
+        groupLabel[c] = groupLabel[c] || carry;
+      } else if (l) subLabel[c] = subLabel[c] ? subLabel[c] + l : l;
+    }
+  }
+  const groups: Group[] = [];
+  const byLabel = new Map<string, Group>();
+  for (let c = 0; c < columns; c++) {
+    if (c === name || c === unit) continue;
+    let label = groupLabel[c]!;
+    const sub = subLabel[c]!;
+    const growth = P.headerGrowth.test(sub) || (!sub && P.headerGrowth.test(label) && !P.headerYear.test(label));
+    if (!label) {
+      // "增长%" after a value column with no group label of its own belongs to that column's group.
+      const left = groups[groups.length - 1];
+      if (growth && left && left.growth === null) {
+        left.growth = c;
+        continue;
+      }
+      continue;
+    }
+    const g = groupOf(label, ctx);
+    if (!g) continue;
+    label = `${g.period}|${g.kind}`;
+    let group = byLabel.get(label);
+    if (!group) {
+      group = { ...g, value: null, growth: null };
+      byLabel.set(label, group);
+      groups.push(group);
+    }
+    if (growth) group.growth ??= c;
+    else group.value ??= c;
+  }
+  return groups.length > 0 ? { columns, name, unit, groups } : null;
+}
+
+function cleanRowName(text: string): { name: string; unit: string | null } {
+  let name = text.replace(/\s+/g, "");
+  let unit: string | null = null;
+  const u = P.tableNameUnit.exec(name);
+  if (u && (unitInfo(u[1]!.replace(/\s+/g, "")) || u[1]!.includes("/"))) {
+    unit = u[1]!.replace(/\s+/g, "");
+    name = name.slice(0, u.index);
+  }
+  name = name.replace(P.tableNamePrefix, "");
+  return { name, unit };
+}
+
+export function extractTable(rows: TableRow[], ctx: TableContext, previous: ColumnModel | null): { drafts: Draft[]; model: ColumnModel | null } {
+  let h = 0;
+  while (h < rows.length && isHeaderRow(rows[h]!)) h++;
+  // A table split over pages repeats its header; one that does not continues the last one.
+  const model = h > 0 ? columnModel(rows.slice(0, h), ctx) : previous;
+  if (!model) return { drafts: [], model: previous };
+  const drafts: Draft[] = [];
+  for (const row of rows.slice(h)) {
+    if (isHeaderRow(row)) continue;
+    const nameCell = row.cells[model.name]?.text ?? "";
+    const { name, unit: nameUnit } = cleanRowName(nameCell);
+    if (!P.hasCjk2.test(name) && !/^[A-Z]/.test(name)) continue;
+    let unit = nameUnit;
+    if (model.unit !== null) {
+      const u = (row.cells[model.unit]?.text ?? "").replace(/\s+/g, "");
+      if (u && u !== "—" && u !== "-") unit = u;
+    }
+    let end = row.end;
+    while (end > row.start && /\s/.test(ctx.raw[end - 1]!)) end--;
+    for (const g of model.groups) {
+      const v = g.value !== null ? parseCell(row.cells[g.value]?.text ?? "") : ({ type: "empty" } as Cell);
+      const gr = g.growth !== null ? parseCell(row.cells[g.growth]?.text ?? "") : ({ type: "empty" } as Cell);
+      if (v.type === "empty" && gr.type === "empty") continue;
+      const d: Draft = {
+        doc: ctx.doc,
+        part: ctx.part,
+        region: ctx.region,
+        period: g.period,
+        kind: g.kind,
+        name,
+        ...emptyFigures(),
+        unit: unit === "%" ? "%" : unit,
+        start: row.start,
+        end,
+        section: ctx.section,
+        from_table: true,
+        order: ctx.nextOrder(),
+      };
+      if (v.type === "number") {
+        d.value = v.value;
+        d.value_qualifier = v.qualifier;
+        if (v.percent) d.unit = "%";
+      } else if (v.type === "text" && isWordTarget(v.text)) d.target_text = v.text;
+      if (gr.type === "number") {
+        d.growth_pct = gr.value;
+        d.growth_qualifier = gr.qualifier;
+      } else if (gr.type === "text" && isWordTarget(gr.text)) d.target_text = gr.text;
+      if (d.value === null && d.growth_pct === null && d.target_text === null) continue;
+      drafts.push(d);
+    }
+  }
+  return { drafts, model };
+}
+
+function isWordTarget(text: string): boolean {
+  return WORD_CELLS.has(text) || /同步|持平|目标|任务/.test(text);
+}

@@ -1,0 +1,172 @@
+// Lines → blocks: headings, paragraphs (lines joined across the breaks a page or a web
+// page put inside a sentence), tables (tab-separated rows) and boilerplate to skip.
+import { cleanRange, type Span } from "./clean.js";
+import { P } from "../patterns.js";
+
+export interface Line {
+  start: number;
+  end: number; // exclusive, without the line break
+  indent: number;
+}
+
+export interface Cell {
+  text: string; // cleaned
+  start: number;
+  end: number;
+}
+
+export interface TableRow {
+  start: number;
+  end: number;
+  cells: Cell[];
+}
+
+export type Block =
+  | { type: "heading"; start: number; end: number; span: Span; markdown: number }
+  | { type: "paragraph"; start: number; end: number; span: Span }
+  | { type: "table"; start: number; end: number; rows: TableRow[] }
+  | { type: "separator"; start: number; end: number };
+
+export function splitLines(raw: string, start = 0, end = raw.length): Line[] {
+  const lines: Line[] = [];
+  let s = start;
+  while (s <= end) {
+    let e = raw.indexOf("\n", s);
+    if (e < 0 || e > end) e = end;
+    let lineEnd = e;
+    if (lineEnd > s && raw.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    let indent = 0;
+    while (s + indent < lineEnd && /[ \t\u3000\u00a0]/.test(raw[s + indent]!)) indent++;
+    lines.push({ start: s, end: lineEnd, indent });
+    if (e >= end) break;
+    s = e + 1;
+  }
+  return lines;
+}
+
+function trimmed(raw: string, line: Line): string {
+  return raw.slice(line.start, line.end).trim();
+}
+
+function splitCells(raw: string, line: Line, sep: RegExp): Cell[] {
+  const cells: Cell[] = [];
+  const text = raw.slice(line.start, line.end);
+  let last = 0;
+  sep.lastIndex = 0;
+  const push = (a: number, b: number) => {
+    const span = cleanRange(raw, line.start + a, line.start + b);
+    cells.push({ text: span.text, start: line.start + a, end: line.start + b });
+  };
+  for (let m = sep.exec(text); m; m = sep.exec(text)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, text.length);
+  return cells;
+}
+
+function isTableLine(raw: string, line: Line): boolean {
+  const text = raw.slice(line.start, line.end);
+  if (!text.includes("\t")) return false;
+  const cells = text.split("\t").filter((c) => c.trim().length > 0);
+  return cells.length >= 2 || (cells.length === 1 && text.trim().length < 40);
+}
+
+/** Rows separated by runs of spaces (text pasted from PDF): three or more cells, one numeric. */
+function isSpacedTableLine(raw: string, line: Line): boolean {
+  const text = raw.slice(line.start + line.indent, line.end);
+  const cells = text.split(P.spacedCellSeparator).filter((c) => c.length > 0);
+  return cells.length >= 3 && cells.some((c) => P.numericCell.test(c.trim()));
+}
+
+const TERMINATED = /[。！？!?；;：:…”」』）)]\s*$/u;
+
+function isBoilerplate(text: string): boolean {
+  return text.length < 40 && P.boilerplate.test(text);
+}
+
+/** Markdown headings, 【栏目】 headlines, enumerated titles ("一、…", "（二）…") and short isolated lines. */
+function isHeadingLine(text: string, isolated: boolean): boolean {
+  if (P.markdownHeading.test(text) || P.newsHeadline.test(text)) return true;
+  if (P.notHeadingEnd.test(text) || P.sentenceEndChar.test(text.slice(0, -1))) return false;
+  if (P.enumeratedHeading.test(text)) return text.length <= 60;
+  return isolated && text.length <= 40;
+}
+
+export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
+  const lines = splitLines(raw, start, end);
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    const text = trimmed(raw, line);
+    if (text.length === 0) {
+      i++;
+      continue;
+    }
+    if (isTableLine(raw, line)) {
+      const rows: TableRow[] = [];
+      while (i < lines.length && isTableLine(raw, lines[i]!)) {
+        const l = lines[i]!;
+        rows.push({ start: l.start, end: l.end, cells: splitCells(raw, l, /\t/g) });
+        i++;
+      }
+      blocks.push({ type: "table", start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows });
+      continue;
+    }
+    if (isSpacedTableLine(raw, line) && i + 1 < lines.length && isSpacedTableLine(raw, lines[i + 1]!)) {
+      const rows: TableRow[] = [];
+      while (i < lines.length && isSpacedTableLine(raw, lines[i]!)) {
+        const l = lines[i]!;
+        const inner: Line = { start: l.start + l.indent, end: l.end, indent: 0 };
+        rows.push({ start: inner.start, end: l.end, cells: splitCells(raw, inner, new RegExp(P.spacedCellSeparator.source, "g")) });
+        i++;
+      }
+      blocks.push({ type: "table", start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows });
+      continue;
+    }
+    if (P.separatorLine.test(text)) {
+      blocks.push({ type: "separator", start: line.start, end: line.end });
+      i++;
+      continue;
+    }
+    if (isBoilerplate(text)) {
+      i++;
+      continue;
+    }
+    const isolated = (i === 0 || trimmed(raw, lines[i - 1]!) === "") && (i + 1 >= lines.length || trimmed(raw, lines[i + 1]!) === "");
+    if (isHeadingLine(text, isolated)) {
+      const s = line.start + line.indent;
+      const md = P.markdownHeading.exec(text);
+      const skip = md ? md[0].length : 0;
+      blocks.push({ type: "heading", start: s, end: line.end, span: cleanRange(raw, s + skip, line.end), markdown: md ? md[1]!.length : 0 });
+      i++;
+      continue;
+    }
+    // A paragraph: this line and the lines that continue its sentence.
+    const pStart = line.start + line.indent;
+    let pEnd = line.end;
+    let lastText = text;
+    i++;
+    while (i < lines.length) {
+      if (TERMINATED.test(lastText) && lastText.length > 0) break;
+      let j = i;
+      while (j < lines.length && trimmed(raw, lines[j]!) === "") j++;
+      if (j >= lines.length) break;
+      const next = lines[j]!;
+      const nextText = trimmed(raw, next);
+      if (isTableLine(raw, next) || P.markdownHeading.test(nextText) || P.separatorLine.test(nextText) || isBoilerplate(nextText)) break;
+      // An indented line starts a paragraph of its own (web pages and 规范性文件 indent each one).
+      if (next.indent >= 2) break;
+      if (P.newsHeadline.test(nextText) || (P.enumeratedHeading.test(nextText) && isHeadingLine(nextText, false))) break;
+      // Across a blank line only a long paragraph continues (a page break inside a sentence);
+      // short lines there are titles and front matter, each its own block.
+      if (j > i ? pEnd - pStart < 60 : lastText.length < 15) break;
+      pEnd = next.end;
+      lastText = nextText;
+      i = j + 1;
+    }
+    blocks.push({ type: "paragraph", start: pStart, end: pEnd, span: cleanRange(raw, pStart, pEnd) });
+  }
+  return blocks;
+}

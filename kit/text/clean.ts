@@ -1,0 +1,75 @@
+// Clean text for reading, keep offsets for provenance. A Span is a cleaned string and, for
+// every character of it, the offset of the original character it came from, so any range
+// of the clean text maps back to the exact characters of the source.
+
+export interface Span {
+  text: string;
+  /** map[i] = offset in the original text of clean character i. */
+  map: Int32Array;
+}
+
+const FULLWIDTH_FIRST = 0xff01;
+const FULLWIDTH_LAST = 0xff5e;
+const IDEOGRAPHIC_SPACE = 0x3000;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === IDEOGRAPHIC_SPACE || c === 0x2002 || c === 0x2003 || c === 0x200b;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Full-width ASCII (０-９, ％, （, ，…) to ASCII; a few look-alikes too. */
+export function foldChar(c: number): number {
+  if (c >= FULLWIDTH_FIRST && c <= FULLWIDTH_LAST) return c - 0xfee0;
+  if (c === 0xfe6a) return 37; // small percent sign
+  if (c === 0x2236) return 58; // ratio colon
+  return c;
+}
+
+/**
+ * Clean raw[start, end): fold full-width characters, drop markdown emphasis (**) and
+ * line breaks, and drop spaces except one between two ASCII letters or digits
+ * ("386.42 亿元" → "386.42亿元", "EPC 总承包" → "EPC总承包", "Port Klang" stays).
+ */
+export function cleanRange(raw: string, start: number, end: number): Span {
+  const codes = new Uint16Array(end - start);
+  const map = new Int32Array(end - start + 1);
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    const c = raw.charCodeAt(i);
+    if (c === 42 && raw.charCodeAt(i + 1) === 42) {
+      i += 2; // markdown bold
+      continue;
+    }
+    if (isSpace(c)) {
+      let j = i + 1;
+      while (j < end && (isSpace(raw.charCodeAt(j)) || (raw.charCodeAt(j) === 42 && raw.charCodeAt(j + 1) === 42))) j += raw.charCodeAt(j) === 42 ? 2 : 1;
+      const prev = n > 0 ? codes[n - 1]! : 0;
+      const next = j < end ? foldChar(raw.charCodeAt(j)) : 0;
+      if (n > 0 && j < end && isAsciiAlnum(prev) && isAsciiAlnum(next) && c !== 10 && c !== 13) {
+        codes[n] = 32;
+        map[n++] = i;
+      }
+      i = j;
+      continue;
+    }
+    codes[n] = foldChar(c);
+    map[n++] = i;
+    i++;
+  }
+  map[n] = end;
+  let text = "";
+  const CHUNK = 8192;
+  for (let k = 0; k < n; k += CHUNK) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + CHUNK)) as unknown as number[]);
+  return { text, map: map.subarray(0, n + 1) };
+}
+
+/** Original offsets of the clean range [a, b): the characters a reader sees, markup included. */
+export function rawRange(span: Span, a: number, b: number): [number, number] {
+  const start = span.map[a]!;
+  const last = span.map[Math.max(a, b - 1)]!;
+  return [start, b > a ? last + 1 : start];
+}

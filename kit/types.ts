@@ -1,0 +1,89 @@
+// The tidy tables (contract: shared/spec/tidy-tables.md) and the kit's public row types.
+
+export type Kind = "actual" | "estimate" | "target";
+export type GrowthBasis = "yoy" | "annual_avg" | "vs_start_of_year";
+export type Qualifier = "about" | "at_least" | "more_than" | "at_most";
+
+/** One fact: a region, an indicator, a period and a kind. Field names are fixed by the spec. */
+export interface Observation {
+  id: string;
+  doc: string;
+  region: string;
+  period: string;
+  kind: Kind;
+  indicator: string;
+  indicator_id: string | null;
+  value: number | null;
+  unit: string | null;
+  growth_pct: number | null;
+  growth_basis: GrowthBasis;
+  value_qualifier: Qualifier | null;
+  growth_qualifier: Qualifier | null;
+  target_text: string | null;
+  rank: number | null;
+  rank_scope: string | null;
+  conflict: boolean;
+  quote: string;
+}
+
+/** One place in a source document that states (part of) an observation. */
+export interface Mention {
+  observation_id: string;
+  doc: string;
+  /** Offsets into the text as decoded, before any clean-up: text.slice(start, end) === quote. */
+  start: number;
+  end: number;
+  quote: string;
+  section: string | null;
+  from_table: boolean;
+}
+
+export type DocumentType =
+  | "plan_report" // 国民经济和社会发展计划执行情况与计划草案的报告
+  | "government_work_report" // 政府工作报告
+  | "five_year_plan" // 五年规划（建议、纲要）
+  | "statistical_bulletin" // 统计公报
+  | "news" // investment news and similar articles
+  | "other";
+
+/** One document: a file, or one article of a page that holds several. */
+export interface DocumentRow {
+  doc: string;
+  /** 0-based index of the article within the file (0 for single-document files). */
+  part: number;
+  title: string | null;
+  region: string | null;
+  parent_region: string | null;
+  type: DocumentType;
+  /** The year the document reports results for, e.g. "2023", or a span "2016-2020". */
+  report_period: string | null;
+  /** The year (or span) its targets are for. */
+  plan_period: string | null;
+  date: string | null;
+  encoding: string;
+  start: number;
+  end: number;
+  observations: number;
+  mentions: number;
+  conflicts: number;
+}
+
+/** Why a file could not be read as a report. Keyed on `code`, message text lives in lexicon/messages.json. */
+export type FailureCode = "unreadable" | "empty" | "binary" | "not_a_report" | "too_large";
+
+export interface Failure {
+  file: string;
+  code: FailureCode;
+  message: string;
+}
+
+export interface ExtractResult {
+  documents: DocumentRow[];
+  observations: Observation[];
+  mentions: Mention[];
+}
+
+/** extractPaths adds the files that failed; the others are still extracted. */
+export interface BatchResult extends ExtractResult {
+  failures: Failure[];
+}
