@@ -5,7 +5,6 @@ import { articleStarts } from "./meta/meta.js";
 import { extractPart } from "./structure/walk.js";
 import { mergeDrafts } from "./merge/merge.js";
 import { failureMessage, type Locale } from "./lexicon/lexicon.js";
-import { P } from "./patterns.js";
 import type { DocumentRow, ExtractResult, FailureCode } from "./types.js";
 import type { Draft } from "./draft.js";
 
@@ -35,10 +34,20 @@ export interface ExtractOptions {
 
 const MIN_CJK = 20;
 
+/** Chinese characters in the text, counted up to `enough`. */
+function cjkCount(text: string, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < enough; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fa5) n++;
+  }
+  return n;
+}
+
 /** Extract one document from its decoded text. */
 export function extractText(text: string, options: ExtractOptions): ExtractResult {
   const doc = options.name;
-  const cjk = text.match(P.cjk)?.length ?? 0;
+  const cjk = cjkCount(text, MIN_CJK);
   if (cjk < MIN_CJK) throw new ExtractError(doc, "not_a_report", `${cjk} Chinese characters; a report has many`);
   const starts = articleStarts(text);
   const bounds: [number, number][] = starts.length > 0 ? starts.map((s, i) => [s, starts[i + 1] ?? text.length]) : [[0, text.length]];

@@ -10,9 +10,13 @@ function alt(words: Iterable<string>): string {
 }
 
 const CN_DIGIT = "[一二三四五六七八九十百零〇两]";
-/** A number as written: 386.42, 1,234.5. Never preceded by a letter, digit or dot (PM2.5, G228). */
-const NUM = "(?<![\\dA-Za-z.第])\\d+(?:,\\d{3})*(?:\\.\\d+)?";
-const SIGNED = "(?<![\\dA-Za-z.])-?\\d+(?:,\\d{3})*(?:\\.\\d+)?";
+/**
+ * A number as written: 386.42, 1,234.5. Never preceded by a letter, digit or dot (PM2.5,
+ * G228) nor by "digit," — so that no match can start inside 1,234,567 (which would make
+ * the scan quadratic on long digit groups).
+ */
+const NUM = "(?<![\\dA-Za-z.第])(?<!\\d,)\\d+(?:,\\d{3})*(?:\\.\\d+)?";
+const SIGNED = "(?<![\\dA-Za-z.])(?<!\\d,)-?\\d+(?:,\\d{3})*(?:\\.\\d+)?";
 
 const UNIT_ALT = alt(UNITS.map((u) => u.unit));
 // "约" and "近" only as words of their own: not the 约 of 签约/节约, the 近 of 最近/附近.
@@ -28,19 +32,26 @@ const RANK_SUBJ = alt(WORDS.rankSubjects);
  * The figure tokenizer: one regex, one named alternative per kind of figure. The engine
  * (prose/tokens.ts) scans a sentence with it and reads which group matched.
  */
-const FIGURE =
+/**
+ * The figure tokenizer: one regex, one named alternative per kind of figure. The engine
+ * (prose/tokens.ts) scans a sentence with it and reads which group matched. The branches
+ * are kept apart too, so that the ReDoS test can check each of them.
+ */
+export const FIGURE_BRANCHES = {
   // growth: 增长 3.6%, 比上年增长3%以上, 下降9.6%, 增长3.2倍, 提高0.5个百分点
-  `(?<g>(?<gbasis>${GBASIS})?(?<gverb>${GUP}|${GDOWN})(?<gpre>${QPRE})?(?<gnum>${SIGNED})(?<gunit>%|倍|个百分点)(?<gsuf>${QSUF})?)` +
+  growth: `(?<g>(?<gbasis>${GBASIS})?(?<gverb>${GUP}|${GDOWN})(?<gpre>${QPRE})?(?<gnum>${SIGNED})(?<gunit>%|倍|个百分点)(?<gsuf>${QSUF})?)`,
   // rank: 增速居湛江市第三, 位居全市第1名, 降幅居全市第一
-  `|(?<r>(?<rsubj>${RANK_SUBJ})?(?<rverb>${RANK_VERB})(?<rscope>[^第,;。:、]{0,12}?)第(?<rnum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?)` +
+  rank: `(?<r>(?<rsubj>${RANK_SUBJ})?(?<rverb>${RANK_VERB})(?<rscope>[^第,;。:、]{0,12})第(?<rnum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?)`,
   // ratio: 21.8:45.3:32.9
-  `|(?<ratio>(?<ra>${NUM}):(?<rb>\\d+(?:\\.\\d+)?):(?<rc>\\d+(?:\\.\\d+)?))` +
+  ratio: `(?<ratio>(?<ra>${NUM}):(?<rb>\\d+(?:\\.\\d+)?):(?<rc>\\d+(?:\\.\\d+)?))`,
   // range: 1至3个
-  `|(?<range>(?<na>${NUM})(?:至|到|~|-)(?<nb>\\d+(?:\\.\\d+)?)(?<nunit>${UNIT_ALT}))` +
-  // value: 386.42亿元, 约3000盏, 4700人以上, 50多家, 突破6万户
-  `|(?<v>(?<vpre>${QPRE})?(?<vnum>${NUM})(?<vinf>多|余)?(?<vunit>${UNIT_ALT})(?:人民币)?(?<vsuf>${QSUF})?)` +
+  range: `(?<range>(?<na>${NUM})(?:至|到|~|-)(?<nb>\\d+(?:\\.\\d+)?)(?<nunit>${UNIT_ALT}))`,
+  // value: 386.42亿元, 约3000盏, 4700人以上, 50多家, 突破6万户, 1亿元人民币以上
+  value: `(?<v>(?<vpre>${QPRE})?(?<vnum>${NUM})(?<vinf>多|余)?(?<vunit>${UNIT_ALT})(?:人民币)?(?<vsuf>${QSUF})?)`,
   // word target: 与经济增长同步, 与地区生产总值同步增长, 与去年同期持平, 基本持平
-  `|(?<w>(?:与|和)[^,;。与和]{1,12}?(?:增长)?(?:基本|协调)?同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平)`;
+  word: `(?<w>(?:与|和)[^,;。与和同]{1,12}同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平)`,
+};
+const FIGURE = Object.values(FIGURE_BRANCHES).join("|");
 
 export const P = {
   // ---- blocks
@@ -49,7 +60,7 @@ export const P = {
   enumeratedHeading: new RegExp(`^(?:第${CN_DIGIT}{1,3}[章节部分篇]|${CN_DIGIT}{1,3}[、.．]|[（(]${CN_DIGIT}{1,3}[）)]|\\d{1,2}[.、．](?!\\d))`),
   separatorLine: /^[-—_=*·•]{1,80}$/,
   boilerplate: new RegExp(alt(WORDS.boilerplate)),
-  endMatter: new RegExp(`^(?:附件\\s*\\d?[:：]?\\s*)?(?:${alt(WORDS.endMatter)})\\s*$`),
+  endMatter: new RegExp(`^(?:附件[\\d:：]{0,3})?(?:${alt(WORDS.endMatter)})$`),
   spacedCellSeparator: / {2,}|\u3000+|\t/,
   numericCell: /^[-+]?\d+(?:\.\d+)?%?$/,
 
@@ -58,7 +69,11 @@ export const P = {
   /** Sentence ends. */
   sentenceEnd: /[。！？!?]+/g,
   /** Inline section markers: 一、2017年工作回顾 (government reports pasted on one line). */
-  inlineSection: new RegExp(`(?:^|(?<=[。！？!?:：\\s]))(${CN_DIGIT}{1,3})、(?=[^。，,；;]{0,40}(?:${alt([...WORDS.sectionResult, ...WORDS.sectionPlan])}))`, "g"),
+  inlineSectionHint: /[一二三四五六七八九十]、/,
+  /** 一、 starting a section inside a paragraph; walk.ts reads the words after it. */
+  inlineSection: new RegExp(`(?:^|(?<=[。！？!?:：\\s]))${CN_DIGIT}{1,3}、`, "g"),
+  sectionWords: new RegExp(alt([...WORDS.sectionResult, ...WORDS.sectionPlan])),
+  clauseEnd: /[。，,；;]/,
   /** Enumerators inside a paragraph that start a new item: 1.在建项目, ⑵交通港航项目, (三) */
   itemEnumerator: /(?<![\d.])(?:\d{1,2}\.(?=[\u4e00-\u9fa5])|[⑴-⒇①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fa5]))/g,
   year: /(?<![\d])((?:19|20)\d{2})\s*年/g,
@@ -71,9 +86,10 @@ export const P = {
   zoneSubject: new RegExp(`^([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))(?=${alt(WORDS.subjectVerbs)})`),
   townSubject: new RegExp(`^(?!${alt([...WORDS.notTowns, ...WORDS.scopeWords])})([\\u4e00-\\u9fa5]{2,4}(?:镇|乡|街道))(?=${alt(WORDS.subjectVerbs)})`),
   zoneName: new RegExp(`(?:${alt(WORDS.zoneLeadVerbs)})?([\\u4e00-\\u9fa5()（）]{2,16}?(?:${alt(WORDS.zoneSuffixes)}))`, "g"),
+  zoneSuffixAny: new RegExp(`(?<!全)(?:${alt(WORDS.zoneSuffixes)})`),
   zoneAnaphora: new RegExp(`^(?:${alt(WORDS.zoneAnaphora)})(?![\\u4e00-\\u9fa5]{0,2}(?:${alt(WORDS.zoneSuffixes)}))`),
   leadingQualifier: new RegExp(`^(?:${QPRE})`),
-  eventClause: new RegExp(`(?:${alt(WORDS.eventVerbs)})([^,;。]{2,30}?(?:${alt(WORDS.eventNouns)}))`),
+  eventVerb: new RegExp(alt(WORDS.eventVerbs)),
   hypothetical: new RegExp(alt(WORDS.hypotheticalMarkers)),
   singularEntity: new RegExp(alt(WORDS.singularEntityMarkers)),
   stopName: new RegExp(alt(WORDS.stopNameWords)),
@@ -84,7 +100,8 @@ export const P = {
   threshold: new RegExp(`^(?:${alt(WORDS.thresholdNouns)})`),
   leadingNoise: new RegExp(`^(?:${alt([...WORDS.leadingNoise, ...WORDS.scopeWords])})+`),
   leadingFiller: new RegExp(`^(?:${alt(WORDS.fillerWords)})+(?=[\\u4e00-\\u9fa5“"]{2})`),
-  trailingNoise: new RegExp(`(?:${alt(WORDS.trailingNoise)})+$`),
+  /** One word at a time (the caller loops): "(?:words)+$" backtracks badly on long runs. */
+  trailingNoise: new RegExp(`(?:${alt(WORDS.trailingNoise)})$`),
   leadingVerb: new RegExp(`^(?:${alt(WORDS.verbsBeforeCount)})+`),
   leadingYear: /^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|[一二三四]季度)/,
   leadingEnumerator: /^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|\d{1,2}[.、．)）](?!\d)|[⑴-⒇①-⑳]|[一二三四五六七八九十]{1,2}是)\s*/,
@@ -121,13 +138,14 @@ export const P = {
   nameOnly: /^[\u4e00-\u9fa5“”"()（）]{1,8}$/,
   scopePrefix: /^全[市区县省]/,
   trailingDe: /的$/,
+  trailingPunct: /[\s,;:、“(（]$/,
   trailingListSep: /(?:和|及|与|以及|、)$/,
   cumulativeGap: /累计|共计|总计|总数/,
   /** 等 closing a list of examples (大毛牛、伟嘉晶创等签约项目), not 等 in 等级, 平等, 一等奖. */
   examplesMarker: /(?<![平同对均初中高一二三四优])等(?![级于同待额奖])/,
   spanPrefix: /^(?:年均|年平均|累计)/,
   yearNotPeriod: /^(?:以来|来|度计划|代)/,
-  measureLead: /(?:完成|实现|累计|共|年度|计划)+$/,
+  measureLead: /(?:完成|实现|累计|共|年度|计划)$/,
   startsWithDigit: /^\d/,
   clauseLead: /^[\s,;:“”"]+/,
   listGap: /^[、,和及]?$/,
@@ -156,17 +174,38 @@ export const P = {
   annualBefore: /年均/,
   rankScopeLead: /^[的在]/,
   notAMeasureAfter: /^[级型号]/,
-  listCountBefore: /\d+类$/,
+  listCountBefore: /(?<!\d)\d{1,4}类$/,
   newsBracket: /^【([^】]+)】/,
   yearLike: /\d{4}|十[一二三四五六七八九]/,
   articleHeadline: /(^|\n)[ \t]*【[^】\n]{1,20}】/g,
   executionWords: /执行情况/,
+  sameBelow: /下同/,
+  thousandsSep: /,/g,
+  asciiName: /^[A-Z]/,
+  asciiName2: /^[A-Z]{2,}/,
+  wordTargetHint: /同步|持平|目标|任务/,
+  readme: /^readme/i,
+  leadingPunct: /^[\s,;:、。)）”」]+/,
+  leadingParen: /^[(（][^()（）]{0,20}[)）]/,
+  openQuote: /“/g,
+  closeQuote: /”/g,
+  unclosedQuote: /“(?![^”]*”)/,
+  leadingCloser: /^[”)）]/,
+  indentChar: /[ \t\u3000\u00a0]/,
+  terminated: /[。！？!?；;：:…”」』）)]\s*$/u,
+  tab: /\t/g,
+  spacedCellSeparatorAll: / {2,}|\u3000+|\t/g,
+  whitespaceChar: /\s/,
+  nameNoise: /[\s“”"'‘’「」《》]/g,
+  trailingBracket: /[（(][^()（）]{0,8}[)）]$/,
+  spaces: /\s+/g,
   hasCjk2: /[\u4e00-\u9fa5].*[\u4e00-\u9fa5]/,
 
   // ---- tables
-  tableNumber: /^([-+]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(%)?\s*(左右|以上|以内|以下|多|余)?$/,
+  /** A table cell, spaces removed: 245.24, 7.5以上, 5.0左右, 98.02%. */
+  tableNumber: /^([-+]?\d+(?:,\d{3})*(?:\.\d+)?)(%)?(左右|以上|以内|以下|多|余)?$/,
   tableDash: /^[-—–―－/\\]{1,3}$|^$/,
-  tableNameUnit: /\s*[（(]([^（()）]{1,10})[)）]\s*$/,
+  tableNameUnit: /[（(]([^（()）]{1,10})[)）]$/,
   tableNamePrefix: /^(?:其中\s*[:：]?\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*|\d{1,2}\s*[.、．)）](?!\d)\s*|[⑴-⒇①-⑳]\s*)+/,
   headerValue: /绝对值|数值|总量|金额|数量|规模|完成数|实绩/,
   headerGrowth: /增长|增速|增幅|比增|±|同比|百分比|比上年/,
@@ -178,9 +217,29 @@ export const P = {
   headerYear: /((?:19|20)\d{2})/,
 } as const;
 
-/** Every regex above, for the ReDoS check. */
+/**
+ * All matches of a global regex. Unlike String.prototype.matchAll it does not clone the
+ * regex on every call, which costs more than the scan for the big figure pattern.
+ */
+export function execAll(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+/**
+ * Every regex above, for the ReDoS check. The figure tokenizer is a top-level alternation
+ * (not under a quantifier), so it is linear when each branch is: its branches stand in for it.
+ */
 export function allPatterns(): [string, RegExp][] {
-  return Object.entries(P).filter((e): e is [string, RegExp] => e[1] instanceof RegExp);
+  const own = Object.entries(P).filter((e): e is [string, RegExp] => e[1] instanceof RegExp && e[0] !== "figure");
+  const branches = Object.entries(FIGURE_BRANCHES).map(([k, src]): [string, RegExp] => [`figure.${k}`, new RegExp(src)]);
+  return [...own, ...branches];
 }
 
 export const CN_NUMERALS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 百: 100 };

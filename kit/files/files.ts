@@ -4,6 +4,7 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { extractBytes, ExtractError } from "../core.js";
 import { failureMessage } from "../lexicon/lexicon.js";
+import { P } from "../patterns.js";
 import type { BatchResult, Failure } from "../types.js";
 
 /** Text reports; later formats (HTML, DOCX, PDF) get their own readers. */
@@ -11,7 +12,7 @@ const REPORT_EXTENSIONS = new Set([".txt", ".text", ".md", ".markdown"]);
 const MAX_BYTES = 64 * 1024 * 1024;
 
 function isReportName(name: string): boolean {
-  if (name.startsWith(".") || /^readme/i.test(name)) return false;
+  if (name.startsWith(".") || P.readme.test(name)) return false;
   return REPORT_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 

@@ -1,6 +1,7 @@
 // Indicator names → catalogue entries. Matching is exact on a normalised name (never
 // "ends with": 固定资产投资 must not swallow 工业固定资产投资); units narrow it further.
 import { INDICATORS, unitInfo, type IndicatorSpec } from "./lexicon.js";
+import { P } from "../patterns.js";
 
 export interface Resolved {
   id: string | null;
@@ -15,9 +16,17 @@ interface Entry {
   keepName: boolean;
 }
 
+const normalised = new Map<string, string>();
+
 /** Normalised form used for lookups: no spaces, quotes or brackets around units. */
 export function normaliseName(name: string): string {
-  return name.replace(/[\s“”"'‘’「」《》]/g, "").replace(/[（(][^()（）]{0,8}[)）]$/, "");
+  let n = normalised.get(name);
+  if (n === undefined) {
+    n = name.replace(P.nameNoise, "").replace(P.trailingBracket, "");
+    if (normalised.size > 50_000) normalised.clear();
+    normalised.set(name, n);
+  }
+  return n;
 }
 
 const index = new Map<string, Entry[]>();
@@ -55,7 +64,7 @@ export function resolveIndicator(name: string, ctx: ResolveContext): Resolved {
       return { id: e.spec.id, name: e.keepName ? key : e.spec.name };
     }
   }
-  return { id: null, name: name.replace(/\s+/g, "") };
+  return { id: null, name: name.replace(P.spaces, "") };
 }
 
 export function catalogueEntry(id: string): IndicatorSpec | undefined {

@@ -1,11 +1,12 @@
 // Mentions → observations: one per doc × region × indicator × period × kind. Fields are
 // merged from all mentions; where two disagree (value or growth), the annex table's figure
 // is kept and `conflict` is set.
-import fnv1a from "@sindresorhus/fnv1a";
+import murmur from "murmurhash3js-revisited";
 import type { Draft } from "../draft.js";
 import type { Observation, Mention } from "../types.js";
 import { resolveIndicator, normaliseName } from "../lexicon/catalogue.js";
 import { unitInfo } from "../lexicon/lexicon.js";
+import { P } from "../patterns.js";
 
 export interface Merged {
   observations: Observation[];
@@ -16,9 +17,11 @@ export interface Merged {
 
 const encoder = new TextEncoder();
 
-/** Stable across runs for the same input: a hash of what the observation is about. */
+/** Stable across runs and platforms for the same input: a hash of what the observation is about. */
 export function observationId(doc: string, region: string, indicator: string, period: string, kind: string): string {
-  return fnv1a(encoder.encode([doc, region, indicator, period, kind].join("\u0001")), { size: 64 }).toString(16).padStart(16, "0");
+  const bytes = encoder.encode([doc, region, indicator, period, kind].join("\u0001"));
+  // Two 32-bit MurmurHash3 values with different seeds: 64 bits, and faster than the 128-bit variant.
+  return murmur.x86.hash32(bytes, 0x5a4b).toString(16).padStart(8, "0") + murmur.x86.hash32(bytes, 0x1b0a).toString(16).padStart(8, "0");
 }
 
 function decimals(x: number): number {
@@ -46,7 +49,7 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
   const groups = new Map<string, { draft: Draft; id: string | null; name: string }[]>();
   for (const d of drafts) {
     const r = d.uncatalogued
-      ? { id: null, name: normaliseName(d.name) === d.name ? d.name : d.name.replace(/\s+/g, "") }
+      ? { id: null, name: d.name.replace(P.spaces, "") }
       : resolveIndicator(d.name, { unit: d.value !== null ? d.unit : null, fromTable: d.from_table });
     const key = [d.doc, d.region, r.id ?? normaliseName(r.name), d.period, d.kind].join("\u0001");
     const list = groups.get(key);

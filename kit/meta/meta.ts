@@ -2,7 +2,7 @@
 // and the date. Read from the title first, then from the opening of the text.
 import type { DocumentType } from "../types.js";
 import type { Block } from "../text/blocks.js";
-import { P, parseRankNumber } from "../patterns.js";
+import { P, parseRankNumber, execAll } from "../patterns.js";
 import { findRegionNames, regionsNamed, disambiguate, type Region } from "../lexicon/regions.js";
 
 export interface DocMeta {
@@ -36,7 +36,7 @@ export function findTitle(blocks: Block[]): string | null {
   const candidates = headingTexts(blocks);
   const news = candidates.find((t) => P.newsHeadline.test(t));
   if (news) return news;
-  const titled = candidates.find((t) => t.length <= 120 && P.titleWord.test(t) && (/\d{4}|十[一二三四五六七八九]/.test(t) || findRegionNames(t).length > 0));
+  const titled = candidates.find((t) => t.length <= 120 && P.titleWord.test(t) && (P.yearLike.test(t) || findRegionNames(t).length > 0));
   return titled ?? candidates.find((t) => t.length >= 6 && t.length <= 80) ?? null;
 }
 
@@ -44,7 +44,7 @@ export function documentType(title: string, head: string): DocumentType {
   if (P.newsHeadline.test(title) && !P.docGovWork.test(title)) return "news";
   for (const text of [title, head]) {
     if (P.docGovWork.test(text)) return "government_work_report";
-    if (P.docFiveYear.test(text) && !P.docPlanReport.test(text.replace(/规划执行情况/, ""))) return "five_year_plan";
+    if (P.docFiveYear.test(text) && !P.executionWords.test(text)) return "five_year_plan";
     if (P.docPlanReport.test(text)) return "plan_report";
     if (P.docBulletin.test(text)) return "statistical_bulletin";
   }
@@ -83,7 +83,7 @@ function dominantRegion(head: string): Region | null {
 
 function yearsIn(text: string): number[] {
   const years: number[] = [];
-  for (const m of text.replace(P.quoted, "").matchAll(P.year)) years.push(Number(m[1]));
+  for (const m of execAll(P.year, text.replace(P.quoted, ""))) years.push(Number(m[1]));
   return years;
 }
 
@@ -109,7 +109,7 @@ export function readMeta(raw: string, start: number, end: number, blocks: Block[
 
   let region: Region | null = null;
   if (title) {
-    const bracket = /^【([^】]+)】/.exec(title);
+    const bracket = P.newsBracket.exec(title);
     region = regionIn(bracket ? bracket[1]! : title, head) ?? (bracket ? regionIn(title.slice(bracket[0].length), head) : null);
   }
   region ??= dominantRegion(head);
@@ -162,7 +162,6 @@ export function readMeta(raw: string, start: number, end: number, blocks: Block[
 /** Article starts in a page of several news items: lines opening with a 【栏目】 headline. */
 export function articleStarts(raw: string): number[] {
   const starts: number[] = [];
-  const re = /(^|\n)[ \t]*【[^】\n]{1,20}】/g;
-  for (const m of raw.matchAll(re)) starts.push(m.index + m[1]!.length);
+  for (const m of execAll(P.articleHeadline, raw)) starts.push(m.index + m[1]!.length);
   return starts.length >= 2 ? starts : [];
 }

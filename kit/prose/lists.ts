@@ -34,8 +34,11 @@ export function distribute(
   const first = tokens[k]!;
   const figures: Token[] = [first];
   for (let j = k + 1; j < tokens.length; j++) {
-    const t = tokens[j]!;
-    if (t.type !== first.type || !P.listGap.test(s.slice(figures[figures.length - 1]!.end, t.start))) break;
+    let t = tokens[j]!;
+    if (!P.listGap.test(s.slice(figures[figures.length - 1]!.end, t.start))) break;
+    // 分别增长6.1%、7.2%: the verb is written once, the later rates are growth too.
+    if (first.type === "growth" && t.type === "value" && t.unit === "%") t = { type: "growth", start: t.start, end: t.end, pct: t.value, basis: first.basis, qualifier: t.qualifier };
+    if (t.type !== first.type) break;
     figures.push(t);
   }
   const each = P.eachSuffix.test(seg);

@@ -8,13 +8,13 @@ export function cleanName(segment: string): string {
   let s = segment.trim();
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
-    s = s.replace(/^[\s,;:、。)）”」]+/, "");
+    s = s.replace(P.leadingPunct, "");
     s = s.replace(P.leadingEnumerator, "");
     s = s.replace(P.leadingYear, "");
     s = s.replace(P.leadingNoise, "");
     s = s.replace(P.leadingFiller, "");
     s = s.replace(P.topicLabel, "");
-    s = s.replace(/^[(（][^()（）]{0,20}[)）]/, "");
+    s = s.replace(P.leadingParen, "");
     if (s === before) break;
   }
   // "实施科技创新“四个倍增”计划技术合同交易额" → "技术合同交易额" (a missing comma in the source).
@@ -22,21 +22,21 @@ export function cleanName(segment: string): string {
   // "大毛牛、伟嘉晶创等签约项目" → "签约项目": the examples come before 等.
   const eg = P.examplesBefore.exec(s);
   if (eg) s = s.slice(eg[0].length);
-  for (let guard = 0; guard < 6; guard++) {
+  for (let guard = 0; guard < 8; guard++) {
     const before = s;
-    s = s.replace(/[\s,;:、“(（]+$/, "");
+    s = s.replace(P.trailingPunct, "");
     s = s.replace(P.trailingNoise, "");
     if (s === before) break;
   }
   // Unbalanced quotes or brackets left by the cut.
-  if ((s.match(/“/g)?.length ?? 0) > (s.match(/”/g)?.length ?? 0)) s = s.replace(/“(?!.*”)/, "");
-  if (/^[”)）]/.test(s)) s = s.slice(1);
+  if ((s.match(P.openQuote)?.length ?? 0) > (s.match(P.closeQuote)?.length ?? 0)) s = s.replace(P.unclosedQuote, "");
+  if (P.leadingCloser.test(s)) s = s.slice(1);
   return s;
 }
 
 /** A name worth a row: two CJK characters at least, not a bare verb. */
 export function isName(name: string): boolean {
-  if (!P.hasCjk2.test(name) && !/^[A-Z]{2,}/.test(name)) return false;
+  if (!P.hasCjk2.test(name) && !P.asciiName2.test(name)) return false;
   return !P.leadingVerb.test(name) || name.replace(P.leadingVerb, "").length >= 2;
 }
 

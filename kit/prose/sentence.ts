@@ -5,7 +5,7 @@
 //   continuation  figures with no name of their own join the last one (增长…, 增速居…)
 //   measures      总投资/产量/完成投资 take the subject before them (粮食…产量 → 粮食产量)
 //   lists         城市、农村…分别提高到 857 元、600 元 · A和B…各1个 · 三次产业比重 a:b:c
-import { P } from "../patterns.js";
+import { P, execAll } from "../patterns.js";
 import { WORDS, QUALIFIER_PREFIX, unitInfo } from "../lexicon/lexicon.js";
 import { resolveIndicator } from "../lexicon/catalogue.js";
 import { regionsNamed } from "../lexicon/regions.js";
@@ -79,9 +79,7 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
   const out: Building[] = [];
   const hypo = P.hypothetical.exec(s);
   const cutoff = P.singularEntity.test(s) ? 0 : hypo ? hypo.index : s.length;
-  const eventMatch = P.eventClause.exec(s);
-  const eventEnd = eventMatch ? eventMatch.index + eventMatch[0].length + clauseLength(s.slice(eventMatch.index + eventMatch[0].length)) : 0;
-  const event = eventMatch && !tokens.some((t) => t.start >= eventMatch.index && t.end <= eventEnd) ? eventMatch : null;
+  const event = eventOf(s, tokens);
 
   let cur: Building | null = null;
   let prevEnd = 0;
@@ -115,9 +113,9 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
     const region = subRegion && subRegion.at <= a ? subRegion.name : ctx.region;
     let finalName = region !== ctx.region && name.startsWith(region) ? cleanName(name.slice(region.length)) || name : name;
     let uncatalogued = false;
-    if (event && event.index < t.start) {
+    if (event && event.end <= t.start) {
       // A figure of an event (文化旅游节…接待游客) is the event's, not the region's headline.
-      finalName = cleanName(event[1]!) + finalName;
+      finalName = event.name + finalName;
       uncatalogued = true;
     }
     const draft: Draft = {
@@ -396,7 +394,7 @@ export function lastClauseBoundary(s: string, pos: number): number {
 function yearBetween(s: string, from: number, pos: number): number | null {
   const text = s.slice(from, pos).replace(P.quoted, (q) => " ".repeat(q.length));
   let year: number | null = null;
-  for (const m of text.matchAll(P.year)) {
+  for (const m of execAll(P.year, text)) {
     if (P.yearNotPeriod.test(text.slice(m.index + m[0].length))) continue;
     year = Number(m[1]);
   }
@@ -444,7 +442,8 @@ function nounAfter(s: string, from: number, tokens: Token[], nextIndex: number):
   if (end === (tokens[nextIndex + skip]?.start ?? -1)) {
     for (const measure of WORDS.genericMeasures) {
       if (text.length > measure.length && text.endsWith(measure)) {
-        text = text.slice(0, text.length - measure.length).replace(P.measureLead, "");
+        text = text.slice(0, text.length - measure.length);
+        while (P.measureLead.test(text)) text = text.replace(P.measureLead, "");
         end = i + text.length;
         break;
       }
@@ -473,6 +472,7 @@ function catalogueSubject(before: string): string | null {
  * 农村低保保障…,累计发放低保金320.2万元") take what tells their ;-groups apart (城市/农村).
  */
 function disambiguateNames(s: string, out: Building[]): void {
+  if (new Set(out.map((b) => b.draft.name)).size === out.length) return;
   const byName = new Map<string, Building[]>();
   for (const b of out) {
     const k = `${b.draft.name}|${b.draft.period}|${b.draft.kind}|${b.draft.region}`;
@@ -506,14 +506,33 @@ function noteTopics(gap: string): string | null {
   return topic;
 }
 
-function clauseLength(rest: string): number {
-  const m = P.clauseBoundaryChar.exec(rest);
-  return m ? m.index : rest.length;
+const EVENT_NOUNS = [...WORDS.eventNouns].sort((a, b) => b.length - a.length);
+
+/**
+ * "成功举办 2023 年文化旅游节系列活动，接待游客 48.69 万人次": a clause that holds an event
+ * and no figure of its own; the figures after it in the sentence are the event's.
+ */
+function eventOf(s: string, tokens: Token[]): { name: string; end: number } | null {
+  const verb = P.eventVerb.exec(s);
+  if (!verb) return null;
+  const from = verb.index + verb[0].length;
+  const boundary = P.clauseBoundaryChar.exec(s.slice(from));
+  const end = boundary ? from + boundary.index : s.length;
+  const clause = s.slice(from, Math.min(end, from + 30));
+  let cut = -1;
+  for (const noun of EVENT_NOUNS) {
+    const at = clause.lastIndexOf(noun);
+    if (at >= 2 && at + noun.length > cut) cut = at + noun.length;
+  }
+  if (cut < 0 || tokens.some((t) => t.start >= verb.index && t.end <= end)) return null;
+  return { name: cleanName(clause.slice(0, cut)), end };
 }
 
 /** Development zones and parks named in a sentence, for a later "园区…" that refers back. */
 function noteZones(s: string, state: ParagraphState): void {
-  for (const m of s.matchAll(P.zoneName)) state.zone = m[1]!;
+  // The full pattern is costly; look only where a zone suffix stands.
+  if (!P.zoneSuffixAny.test(s)) return;
+  for (const m of execAll(P.zoneName, s)) state.zone = m[1]!;
 }
 
 /** 雷州经济开发区全年实现… / 龙门镇完成… / 园区在建项目… : the place a clause is about. */

@@ -1,5 +1,5 @@
 // A sentence → its figures, in order, each with its offsets in the clean sentence text.
-import { P, parseRankNumber } from "../patterns.js";
+import { P, parseRankNumber, execAll } from "../patterns.js";
 import { WORDS, QUALIFIER_PREFIX, QUALIFIER_SUFFIX, unitInfo } from "../lexicon/lexicon.js";
 import type { GrowthBasis, Qualifier } from "../types.js";
 
@@ -21,9 +21,13 @@ export type Token =
 const BASIS: [GrowthBasis, string[]][] = Object.entries(WORDS.growthBasis) as [GrowthBasis, string[]][];
 const DOWN = new Set(WORDS.growthDown);
 
+/** A number as written; NaN for digit runs longer than any figure a report states. */
 function num(s: string): number {
-  return Number(s.replace(/,/g, ""));
+  const digits = s.replace(P.thousandsSep, "");
+  return digits.length > MAX_DIGITS ? NaN : Number(digits);
 }
+
+const MAX_DIGITS = 16;
 
 function basisOf(word: string | undefined): GrowthBasis {
   if (!word) return "yoy";
@@ -33,10 +37,15 @@ function basisOf(word: string | undefined): GrowthBasis {
 
 export function tokenize(s: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of s.matchAll(P.figure)) {
+  for (const m of execAll(P.figure, s)) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
+    const n = g.vnum ?? g.gnum ?? g.ra ?? g.na;
+    if (n !== undefined && !Number.isFinite(num(n))) {
+      tokens.push({ type: "skip", start, end });
+      continue;
+    }
     if (g.g !== undefined) {
       let pct = num(g.gnum!);
       if (g.gunit === "倍") pct *= 100;

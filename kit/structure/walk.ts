@@ -2,7 +2,7 @@
 // context the prose rules need: results or plans, for which year, under which heading.
 import { toBlocks, type Block } from "../text/blocks.js";
 import { rawRange } from "../text/clean.js";
-import { P } from "../patterns.js";
+import { P, execAll } from "../patterns.js";
 import { readMeta, type DocMeta } from "../meta/meta.js";
 import { extractSentence, newParagraphState, type SentenceContext } from "../prose/sentence.js";
 import { extractTable, type ColumnModel, type TableContext } from "../tables/table.js";
@@ -52,7 +52,7 @@ export function classifyHeading(text: string, meta: DocMeta): { mode: Mode; year
 // in a district's (泉港区) the prefecture; the text does not say which.
 function rankScopeResolver(meta: DocMeta, text: string): (written: string) => string | null {
   return (written: string) => {
-    const w = written.replace(/\s+/g, "");
+    const w = written.replace(P.spaces, "");
     if (!w) return null;
     const region = meta.region;
     if (w === "全省") {
@@ -122,12 +122,19 @@ export function extractPart(raw: string, start: number, end: number, doc: string
     const text = block.span.text;
     // Section markers inside a paragraph (a whole report pasted on one line).
     const switches: { at: number; heading: string }[] = [];
-    for (const m of text.matchAll(P.inlineSection)) switches.push({ at: m.index, heading: text.slice(m.index, m.index + 24) });
+    if (P.inlineSectionHint.test(text)) {
+      for (const m of execAll(P.inlineSection, text)) {
+        // "一、2017年工作回顾": a section marker when the words after it name a section.
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+        const end = P.clauseEnd.exec(after);
+        if (P.sectionWords.test(end ? after.slice(0, end.index) : after)) switches.push({ at: m.index, heading: text.slice(m.index, m.index + 24) });
+      }
+    }
     let nextSwitch = 0;
     const state = newParagraphState(order);
     let paragraphEstimate = false;
     let s0 = 0;
-    const ends = [...text.matchAll(P.sentenceEnd)].map((m) => m.index + m[0].length);
+    const ends = execAll(P.sentenceEnd, text).map((m) => m.index + m[0].length);
     if (ends[ends.length - 1] !== text.length) ends.push(text.length);
     for (const s1 of ends) {
       while (nextSwitch < switches.length && switches[nextSwitch]!.at < s1) {
@@ -152,7 +159,7 @@ export function extractPart(raw: string, start: number, end: number, doc: string
         toRaw: (a, b) => rawRange(block.span, offset + a, offset + b),
       };
       drafts.push(...extractSentence(sentence, ctx, state));
-      if (section.mode === "result" && P.estimateScope.test(sentence) && /下同/.test(sentence)) paragraphEstimate = true;
+      if (section.mode === "result" && P.estimateScope.test(sentence) && P.sameBelow.test(sentence)) paragraphEstimate = true;
       s0 = s1;
     }
     order = state.order;

@@ -40,10 +40,10 @@ type Cell =
 const WORD_CELLS = new Set(WORDS.wordTargetCells);
 
 export function parseCell(text: string): Cell {
-  const t = text.replace(/\s+/g, "");
+  const t = text.replace(P.spaces, "");
   if (P.tableDash.test(t)) return { type: "empty" };
   const m = P.tableNumber.exec(t);
-  if (m) return { type: "number", value: Number(m[1]!.replace(/,/g, "")), qualifier: m[3] ? QUALIFIER_SUFFIX[m[3]] ?? null : null, percent: m[2] === "%" };
+  if (m) return { type: "number", value: Number(m[1]!.replace(P.thousandsSep, "")), qualifier: m[3] ? QUALIFIER_SUFFIX[m[3]] ?? null : null, percent: m[2] === "%" };
   return { type: "text", text: t };
 }
 
@@ -128,11 +128,11 @@ export function columnModel(headers: TableRow[], ctx: TableContext): ColumnModel
 }
 
 function cleanRowName(text: string): { name: string; unit: string | null } {
-  let name = text.replace(/\s+/g, "");
+  let name = text.replace(P.spaces, "");
   let unit: string | null = null;
   const u = P.tableNameUnit.exec(name);
-  if (u && (unitInfo(u[1]!.replace(/\s+/g, "")) || u[1]!.includes("/"))) {
-    unit = u[1]!.replace(/\s+/g, "");
+  if (u && (unitInfo(u[1]!.replace(P.spaces, "")) || u[1]!.includes("/"))) {
+    unit = u[1]!.replace(P.spaces, "");
     name = name.slice(0, u.index);
   }
   name = name.replace(P.tableNamePrefix, "");
@@ -150,14 +150,14 @@ export function extractTable(rows: TableRow[], ctx: TableContext, previous: Colu
     if (isHeaderRow(row)) continue;
     const nameCell = row.cells[model.name]?.text ?? "";
     const { name, unit: nameUnit } = cleanRowName(nameCell);
-    if (!P.hasCjk2.test(name) && !/^[A-Z]/.test(name)) continue;
+    if (!P.hasCjk2.test(name) && !P.asciiName.test(name)) continue;
     let unit = nameUnit;
     if (model.unit !== null) {
-      const u = (row.cells[model.unit]?.text ?? "").replace(/\s+/g, "");
+      const u = (row.cells[model.unit]?.text ?? "").replace(P.spaces, "");
       if (u && u !== "—" && u !== "-") unit = u;
     }
     let end = row.end;
-    while (end > row.start && /\s/.test(ctx.raw[end - 1]!)) end--;
+    while (end > row.start && P.whitespaceChar.test(ctx.raw[end - 1]!)) end--;
     for (const g of model.groups) {
       const v = g.value !== null ? parseCell(row.cells[g.value]?.text ?? "") : ({ type: "empty" } as Cell);
       const gr = g.growth !== null ? parseCell(row.cells[g.growth]?.text ?? "") : ({ type: "empty" } as Cell);
@@ -194,5 +194,5 @@ export function extractTable(rows: TableRow[], ctx: TableContext, previous: Colu
 }
 
 function isWordTarget(text: string): boolean {
-  return WORD_CELLS.has(text) || /同步|持平|目标|任务/.test(text);
+  return WORD_CELLS.has(text) || P.wordTargetHint.test(text);
 }

@@ -36,7 +36,7 @@ export function splitLines(raw: string, start = 0, end = raw.length): Line[] {
     let lineEnd = e;
     if (lineEnd > s && raw.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     let indent = 0;
-    while (s + indent < lineEnd && /[ \t\u3000\u00a0]/.test(raw[s + indent]!)) indent++;
+    while (s + indent < lineEnd && P.indentChar.test(raw[s + indent]!)) indent++;
     lines.push({ start: s, end: lineEnd, indent });
     if (e >= end) break;
     s = e + 1;
@@ -79,7 +79,6 @@ function isSpacedTableLine(raw: string, line: Line): boolean {
   return cells.length >= 3 && cells.some((c) => P.numericCell.test(c.trim()));
 }
 
-const TERMINATED = /[。！？!?；;：:…”」』）)]\s*$/u;
 
 function isBoilerplate(text: string): boolean {
   return text.length < 40 && P.boilerplate.test(text);
@@ -108,7 +107,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
       const rows: TableRow[] = [];
       while (i < lines.length && isTableLine(raw, lines[i]!)) {
         const l = lines[i]!;
-        rows.push({ start: l.start, end: l.end, cells: splitCells(raw, l, /\t/g) });
+        rows.push({ start: l.start, end: l.end, cells: splitCells(raw, l, P.tab) });
         i++;
       }
       blocks.push({ type: "table", start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows });
@@ -119,7 +118,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
       while (i < lines.length && isSpacedTableLine(raw, lines[i]!)) {
         const l = lines[i]!;
         const inner: Line = { start: l.start + l.indent, end: l.end, indent: 0 };
-        rows.push({ start: inner.start, end: l.end, cells: splitCells(raw, inner, new RegExp(P.spacedCellSeparator.source, "g")) });
+        rows.push({ start: inner.start, end: l.end, cells: splitCells(raw, inner, P.spacedCellSeparatorAll) });
         i++;
       }
       blocks.push({ type: "table", start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows });
@@ -149,7 +148,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
     let lastText = text;
     i++;
     while (i < lines.length) {
-      if (TERMINATED.test(lastText) && lastText.length > 0) break;
+      if (P.terminated.test(lastText) && lastText.length > 0) break;
       let j = i;
       while (j < lines.length && trimmed(raw, lines[j]!) === "") j++;
       if (j >= lines.length) break;

@@ -40,6 +40,12 @@ export function cleanRange(raw: string, start: number, end: number): Span {
   let i = start;
   while (i < end) {
     const c = raw.charCodeAt(i);
+    // Most characters are CJK or CJK punctuation: nothing to fold, nothing to drop.
+    if (c > FULLWIDTH_LAST || (c > IDEOGRAPHIC_SPACE && c < FULLWIDTH_FIRST && c !== 0xfe6a)) {
+      codes[n] = c;
+      map[n++] = i++;
+      continue;
+    }
     if (c === 42 && raw.charCodeAt(i + 1) === 42) {
       i += 2; // markdown bold
       continue;

@@ -1,0 +1,89 @@
+// The built CLI, run as a user runs it: real files, real processes, real exit codes.
+import { describe, expect, it, beforeAll } from "vitest";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdtempSync, writeFileSync, copyFileSync, readFileSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import iconv from "iconv-lite";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..");
+const cli = path.join(root, "dist/cli/main.js");
+const seed = path.join(root, "seeds/000_b3806004d9469c12.txt");
+
+async function zhibiao(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error("dist/cli/main.js is missing: run `npm run build` first (npm test does)");
+});
+
+describe("zhibiao extract", () => {
+  it("prints {documents, observations, mentions} with --json", async () => {
+    const r = await zhibiao(["extract", "seeds", "--json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { documents: unknown[]; observations: { region: string; indicator_id: string; period: string; value: number }[]; mentions: unknown[] };
+    expect(Object.keys(out)).toEqual(["documents", "observations", "mentions"]);
+    expect(out.observations.find((o) => o.region === "雷州市" && o.indicator_id === "gdp" && o.period === "2023")?.value).toBe(386.42);
+    expect(out.documents.length).toBe(14);
+  });
+
+  it("writes three CSV files with a BOM for Excel with --csv", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-csv-"));
+    const r = await zhibiao(["extract", seed, "--csv", dir]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse((await zhibiao(["extract", seed, "--json"])).stdout) as { observations: unknown[]; mentions: unknown[] };
+    for (const [file, rows] of [["observations.csv", json.observations.length], ["mentions.csv", json.mentions.length], ["documents.csv", 1]] as const) {
+      const text = readFileSync(path.join(dir, file), "utf8");
+      expect(text.startsWith("\ufeff")).toBe(true);
+      // Quotes may hold line breaks; count records by the leading id-like field of each row instead of lines.
+      expect(text.split("\n")[0]).toMatch(/^\ufeff(id|observation_id|doc),/);
+      expect(text.length).toBeGreaterThan(rows * 10);
+    }
+    expect(readFileSync(path.join(dir, "observations.csv"), "utf8")).toContain("雷州市,2023,actual,地区生产总值,gdp,386.42,亿元,3.6,yoy,,,,3,湛江市,false");
+  });
+
+  it("prints a readable summary without a format flag", async () => {
+    const r = await zhibiao(["extract", "seeds"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("雷州市");
+    expect(r.stdout).toContain("386.42亿元 +3.6%");
+    expect(r.stdout).toMatch(/14 documents, \d+ observations/);
+  });
+
+  it("reports each bad file on stderr, extracts the others, and exits 1", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-bad-"));
+    copyFileSync(seed, path.join(dir, "good.txt"));
+    writeFileSync(path.join(dir, "gbk.txt"), iconv.encode(readFileSync(seed, "utf8"), "gbk"));
+    writeFileSync(path.join(dir, "empty.txt"), "");
+    writeFileSync(path.join(dir, "image.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3]));
+    writeFileSync(path.join(dir, "english.txt"), "Minutes of the meeting. Nothing to report.\n".repeat(10));
+    const missing = path.join(dir, "missing.txt");
+    const r = await zhibiao(["extract", dir, missing, "--json"]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(r.stderr).toContain(`${path.join(dir, "empty.txt")}: is empty`);
+    expect(r.stderr).toContain(`${path.join(dir, "image.txt")}: looks like a binary file`);
+    expect(r.stderr).toContain(`${path.join(dir, "english.txt")}: is not a report`);
+    expect(r.stderr).toContain(`${missing}: cannot be read: ENOENT`);
+    const out = JSON.parse(r.stdout) as { documents: { doc: string; encoding: string }[] };
+    expect(out.documents.map((d) => `${d.doc}:${d.encoding}`).sort()).toEqual(["gbk.txt:gb18030", "good.txt:utf-8"]);
+  });
+
+  it("explains itself with --help", async () => {
+    const top = await zhibiao(["--help"]);
+    expect(top.stdout).toContain("extract");
+    const sub = await zhibiao(["extract", "--help"]);
+    expect(sub.stdout).toContain("--json");
+    expect(sub.stdout).toContain("--csv <dir>");
+  });
+});

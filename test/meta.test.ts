@@ -1,0 +1,54 @@
+// Document metadata read from the seeds, and a page of several news articles.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { extractText } from "../kit/core.js";
+import { toBlocks } from "../kit/text/blocks.js";
+
+const seed = (f: string) => readFileSync(path.resolve(import.meta.dirname, "../seeds", f), "utf8");
+
+describe("seed documents", () => {
+  it.each([
+    ["000_b3806004d9469c12.txt", { region: "雷州市", parent_region: "湛江市", type: "plan_report", report_period: "2023", plan_period: "2024", date: "2024-03-20" }],
+    ["002_a368325aa71b38e9.txt", { region: "泉港区", parent_region: "泉州市", type: "plan_report", report_period: "2023", plan_period: "2024", date: "2023-12-27" }],
+    ["003_49b85f368522afa1.txt", { region: "湛江市", parent_region: "广东省", type: "five_year_plan", report_period: "2016-2020", plan_period: "2021-2025", date: "2020-12-22" }],
+    ["004_ceb362faf2888194.txt", { region: "湛河区", parent_region: "平顶山市", type: "plan_report", report_period: "2022", plan_period: "2023", date: "2023-10-17" }],
+  ])("%s", (file, expected) => {
+    const { documents } = extractText(seed(file), { name: file });
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ doc: file, part: 0, ...expected });
+    expect(documents[0]!.title).toMatch(/报告|建议/);
+  });
+
+  it("splits a page of news articles, each with its own region and years", () => {
+    const file = "001_eeb6bb054d7c5bcb.txt";
+    const { documents, observations } = extractText(seed(file), { name: file });
+    expect(documents).toHaveLength(10);
+    const report = documents.find((d) => d.type === "government_work_report")!;
+    expect(report).toMatchObject({ region: "廉江市", parent_region: "湛江市", report_period: "2017", plan_period: "2018" });
+    expect(report.title).toContain("2018年廉江市政府工作报告");
+    expect(documents.find((d) => d.title?.includes("遂溪县招商"))!.region).toBe("遂溪县");
+    expect(documents.filter((d) => d.type === "news").every((d) => d.region !== null)).toBe(true);
+    // Articles cover the page without overlapping.
+    for (let i = 1; i < documents.length; i++) expect(documents[i]!.start).toBe(documents[i - 1]!.end);
+    expect(observations.filter((o) => o.indicator_id === "gdp" && o.region === "廉江市").map((o) => o.period).sort()).toEqual(["2017", "2018"]);
+  });
+});
+
+describe("blocks", () => {
+  it("joins a sentence broken by a page break and keeps titles apart", () => {
+    const text = "标题一行\n\n标题二行\n\n" + "这是一段很长的正文，它在这里被分页符打断了，所以中海油乌".repeat(3) + "\n\n石油田群项目建设有序推进。\n";
+    const blocks = toBlocks(text);
+    expect(blocks.map((b) => b.type)).toEqual(["heading", "heading", "paragraph"]);
+    const p = blocks[2]!;
+    expect(p.type === "paragraph" && p.span.text.endsWith("中海油乌石油田群项目建设有序推进。")).toBe(true);
+  });
+
+  it("cleans full-width digits, markdown emphasis and spaces but maps back to the original", () => {
+    const text = "工业投资**２６.２７** 亿元，增长 ３.２ 倍。";
+    const r = extractText(`雷州市2023年国民经济和社会发展计划执行情况的报告\n\n一、2023年计划执行情况\n\n${text}\n`, { name: "t.txt" });
+    const o = r.observations.find((x) => x.indicator_id === "industrial_investment")!;
+    expect(o).toMatchObject({ value: 26.27, growth_pct: 320 });
+    expect(o.quote).toBe("工业投资**２６.２７** 亿元，增长 ３.２ 倍");
+  });
+});

@@ -1,0 +1,189 @@
+// The prose rules on sentences written the way reports write them.
+import { describe, expect, it } from "vitest";
+import { planReport, extract, one, none } from "./helpers/docs.js";
+
+describe("headline results", () => {
+  const r = extract(
+    planReport(
+      "雷州市",
+      2023,
+      "全市完成地区生产总值 386.42 亿元、增长 3.6%，增速居湛江市第三；固定资产投资 97.45 亿元、增长 5.1%，增速居湛江市第三。全年接待游客 333.78 万人次、增长 124.6%；实现旅游收入 19.69 亿元、增长 47.4%。",
+    ),
+  );
+
+  it("reads name, value, unit, growth, rank and scope, and quotes the clause", () => {
+    const o = one(r, { indicator_id: "gdp", period: "2023" });
+    expect(o).toMatchObject({ region: "雷州市", kind: "actual", indicator: "地区生产总值", value: 386.42, unit: "亿元", growth_pct: 3.6, growth_basis: "yoy", rank: 3, rank_scope: "湛江市", conflict: false });
+    expect(o.quote).toBe("全市完成地区生产总值 386.42 亿元、增长 3.6%，增速居湛江市第三");
+  });
+
+  it("maps aliases to the catalogue (接待游客 → 接待游客人次, 旅游收入 → 旅游总收入)", () => {
+    expect(one(r, { indicator_id: "tourist_visits" })).toMatchObject({ indicator: "接待游客人次", value: 333.78, unit: "万人次", growth_pct: 124.6 });
+    expect(one(r, { indicator_id: "tourism_revenue" })).toMatchObject({ indicator: "旅游总收入", value: 19.69 });
+  });
+
+  it("gives every observation a stable id", () => {
+    const again = extract(r.text);
+    expect(again.observations.map((o) => o.id)).toEqual(r.observations.map((o) => o.id));
+    expect(new Set(r.observations.map((o) => o.id)).size).toBe(r.observations.length);
+  });
+});
+
+describe("targets", () => {
+  const r = extract(
+    planReport(
+      "泉港区",
+      2023,
+      "全区经济运行企稳回升。",
+      "主要预期目标是：地区生产总值增长6%左右，固定资产投资增长10%以上，城镇新增就业2500人以上，城镇登记失业率控制在3.5%以内，居民人均可支配收入与经济增长同步，实际使用外资与去年同期持平。",
+    ),
+  );
+
+  it("reads growth targets with their qualifiers for the plan year", () => {
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ period: "2024", kind: "target", growth_pct: 6, growth_qualifier: "about", value: null });
+    expect(one(r, { indicator_id: "fai" })).toMatchObject({ growth_pct: 10, growth_qualifier: "at_least" });
+  });
+
+  it("reads value targets with their qualifiers", () => {
+    expect(one(r, { indicator_id: "new_urban_jobs" })).toMatchObject({ value: 2500, unit: "人", value_qualifier: "at_least", kind: "target" });
+    expect(one(r, { indicator: "城镇登记失业率" })).toMatchObject({ value: 3.5, unit: "%", value_qualifier: "at_most" });
+  });
+
+  it("reads targets stated in words", () => {
+    expect(one(r, { indicator_id: "income_per_capita" }).target_text).toBe("与经济增长同步");
+    expect(one(r, { indicator_id: "fdi_actual" }).target_text).toBe("与去年同期持平");
+  });
+});
+
+describe("estimates", () => {
+  it("takes 预计 for the sentence and 下同 for the rest of the passage, and 其中 after it", () => {
+    const r = extract(
+      planReport(
+        "泉港区",
+        2023,
+        "全年预计实现地区生产总值623.68亿元，下降9.6%（预计数，下同）；固定资产投资98亿元，增长1%。社会消费品零售总额158.24亿元，增长2.5%。\n\n全年完成土地征收8850.58亩。",
+      ),
+    );
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ kind: "estimate", value: 623.68, growth_pct: -9.6 });
+    expect(one(r, { indicator_id: "fai" }).kind).toBe("estimate");
+    expect(one(r, { indicator_id: "retail_sales" }).kind).toBe("estimate");
+    expect(one(r, { indicator: "土地征收" }).kind).toBe("actual");
+  });
+
+  it("ends a plain 预计 with its sentence, but not before the 其中 that details it", () => {
+    const r = extract(
+      planReport(
+        "廉江市",
+        2017,
+        "预计全市生产总值达521.5亿元，增长9%。其中，第一产业增加值113.7亿元，增长4.2%。完成固定资产投资500亿元，增长6.5%。",
+      ),
+    );
+    expect(one(r, { indicator_id: "gdp" }).kind).toBe("estimate");
+    expect(one(r, { indicator_id: "gdp_primary" }).kind).toBe("estimate");
+    expect(one(r, { indicator_id: "fai" }).kind).toBe("actual");
+  });
+});
+
+describe("how things are named", () => {
+  const r = extract(
+    planReport(
+      "雷州市",
+      2023,
+      [
+        "全年新增规上工业企业 4 家；10 家企业通过高新技术认定，新建3个长者食堂。",
+        "全年新引进大毛牛、伟嘉晶创等签约项目 35 个，协议投资额 240.77 亿元。",
+        "全市粮食生产面积 103.05 万亩，产量 38.49 万吨、增长 1.4%。",
+        "城市、农村低保对象最低生活保障标准分别提高到每人每月 857 元、600 元。",
+        "城镇、农村居民人均可支配收入分别增长6.1%、7.2%。",
+        "建设移民新村5条360户。",
+        "全年民生投入62亿元，占全市公共财政支出86.5%。",
+        "三次产业比重由22.6:44:33.4调整为21.8:45.3:32.9。",
+      ].join(""),
+    ),
+  );
+
+  it("name first, number first, and the verb that makes the count", () => {
+    expect(one(r, { indicator: "新增规上工业企业" })).toMatchObject({ value: 4, unit: "家" });
+    expect(one(r, { indicator: "企业通过高新技术认定" })).toMatchObject({ value: 10 });
+    expect(one(r, { indicator: "新建长者食堂" })).toMatchObject({ value: 3, unit: "个" });
+  });
+
+  it("drops the examples before 等, and gives measure words their subject", () => {
+    expect(one(r, { indicator: "签约项目" }).value).toBe(35);
+    expect(one(r, { indicator: "签约项目协议投资额" }).value).toBe(240.77);
+    expect(one(r, { indicator_id: "grain_output" })).toMatchObject({ indicator: "粮食产量", value: 38.49, unit: "万吨", growth_pct: 1.4 });
+  });
+
+  it("distributes 分别 over the listed names", () => {
+    expect(one(r, { indicator: "城市低保对象最低生活保障标准" }).value).toBe(857);
+    expect(one(r, { indicator: "农村低保对象最低生活保障标准" }).value).toBe(600);
+    expect(one(r, { indicator_id: "income_urban" }).growth_pct).toBe(6.1);
+    expect(one(r, { indicator_id: "income_rural" }).growth_pct).toBe(7.2);
+  });
+
+  it("gives a second figure of a different unit its own measure (户数), and shares their own name", () => {
+    expect(one(r, { indicator: "建设移民新村" })).toMatchObject({ value: 5, unit: "条" });
+    expect(one(r, { indicator: "建设移民新村户数" })).toMatchObject({ value: 360, unit: "户" });
+    expect(one(r, { indicator: "民生投入占公共财政支出比重" })).toMatchObject({ value: 86.5, unit: "%" });
+  });
+
+  it("reads the 三次产业 structure after 调整为", () => {
+    expect(one(r, { indicator: "第一产业比重" })).toMatchObject({ value: 21.8, unit: "%" });
+    expect(one(r, { indicator: "第三产业比重" }).value).toBe(32.9);
+  });
+});
+
+describe("places and scopes", () => {
+  it("gives a development zone's figures to the zone", () => {
+    const r = extract(planReport("雷州市", 2023, "“四区合一”成效初显，雷州经济开发区全年实现规上工业总产值45.83亿元、增长21.5%，工业固定资产投资26.27亿元、增长3.2倍；累计入园企业40家。"));
+    expect(one(r, { region: "雷州经济开发区", indicator_id: "industry_output_above_scale" })).toMatchObject({ value: 45.83, growth_pct: 21.5 });
+    expect(one(r, { region: "雷州经济开发区", indicator_id: "industrial_investment" })).toMatchObject({ value: 26.27, growth_pct: 320 });
+    none(r, { region: "雷州市", indicator_id: "industry_output_above_scale" });
+  });
+
+  it("keeps an event's figures apart from the region's headline", () => {
+    const r = extract(planReport("雷州市", 2023, "全年接待游客 333.78 万人次、增长 124.6%。成功举办 2023 年文化旅游节系列活动，接待游客 48.69 万人次、增长 279.2%。"));
+    expect(one(r, { indicator_id: "tourist_visits" })).toMatchObject({ value: 333.78, conflict: false });
+    expect(r.observations.find((o) => o.value === 48.69)).toMatchObject({ indicator_id: null });
+  });
+
+  it("resolves 全省 to the province and keeps 全市 as written", () => {
+    const r = extract(planReport("泉港区", 2023, "研发经费投入10.18亿元、比增44.7%，位居全市第2名；区域信用监测综合指数位居全省第一。"));
+    expect(one(r, { indicator: "研发经费投入" })).toMatchObject({ rank: 2, rank_scope: "全市" });
+    expect(one(r, { indicator: "区域信用监测综合指数" })).toMatchObject({ rank: 1, rank_scope: "福建省" });
+  });
+});
+
+describe("what is not an observation", () => {
+  it("skips administrative activity, list counts, names with numbers and hypothetical figures", () => {
+    const r = extract(
+      planReport(
+        "雷州市",
+        2023,
+        "开展应急演练 1535 场，侦破电诈类案件 195 宗。精心办好8类31件为民办实事项目。全域旅游1236交通体系基础设施项目完成投资12亿元。项目建成后，年上网电量超5亿千瓦时。",
+      ),
+    );
+    expect(r.observations.map((o) => o.value)).toEqual([12]);
+  });
+});
+
+describe("merging prose and tables", () => {
+  it("keeps the table's figure on disagreement and flags the conflict", () => {
+    const r = extract(
+      planReport("雷州市", 2023, "全市完成地区生产总值 386.42 亿元、增长 3.6%。") +
+        "\n附件：雷州市2024年经济社会发展主要预期目标（草案）\n\n指标名称\t2023年完成情况\t\t2024年计划目标\t\n\t绝对值\t增长(%)\t绝对值\t增长(%)\n地区生产总值(亿元)\t386.50\t3.6\t-\t5.0 左右\n",
+    );
+    const o = one(r, { indicator_id: "gdp", period: "2023" });
+    expect(o).toMatchObject({ value: 386.5, conflict: true });
+    expect(r.mentions.filter((m) => m.observation_id === o.id).map((m) => m.from_table).sort()).toEqual([false, true]);
+    expect(one(r, { indicator_id: "gdp", period: "2024" })).toMatchObject({ kind: "target", growth_pct: 5, growth_qualifier: "about" });
+  });
+
+  it("agrees when one figure rounds the other (2.4亿元 in the text, 24290万元 in the table)", () => {
+    const r = extract(
+      planReport("湛河区", 2022, "实现外贸进出口总额2.4亿元。") +
+        "\n指标名称\t计量单位\t2022年实际完成\t\n\t\t绝对值\t增长%\n外贸进出口总额\t万元\t24290\t—\n",
+    );
+    expect(one(r, { indicator_id: "trade_total" })).toMatchObject({ value: 24290, unit: "万元", conflict: false });
+  });
+});

@@ -1,0 +1,37 @@
+// No regular expression of the kit may backtrack catastrophically. Every one of them lives in
+// kit/patterns.ts; recheck (automaton analysis, fuzzing where that cannot decide) checks each.
+import { describe, expect, it } from "vitest";
+import { check } from "recheck";
+import ts from "typescript";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { allPatterns } from "../kit/patterns.js";
+
+const kitDir = path.resolve(import.meta.dirname, "../kit");
+
+describe.each(allPatterns())("%s", (_name, re) => {
+  it("is safe", async () => {
+    const result = await check(re.source, re.flags.replace(/[gy]/g, ""), { timeout: 20_000 });
+    expect(result.status, JSON.stringify(result.status === "vulnerable" ? result.attack : result)).toBe("safe");
+  }, 60_000);
+});
+
+describe("where the regular expressions are", () => {
+  it("has none outside kit/patterns.ts", () => {
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    })(kitDir).filter((f) => !f.endsWith("patterns.ts"));
+    const found: string[] = [];
+    for (const f of files) {
+      const src = ts.createSourceFile(f, readFileSync(f, "utf8"), ts.ScriptTarget.Latest, true);
+      const visit = (n: ts.Node): void => {
+        if (n.kind === ts.SyntaxKind.RegularExpressionLiteral || (ts.isNewExpression(n) && n.expression.getText() === "RegExp")) {
+          found.push(`${path.relative(kitDir, f)}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1} ${n.getText()}`);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(src);
+    }
+    expect(found).toEqual([]);
+  });
+});

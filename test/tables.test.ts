@@ -1,0 +1,106 @@
+// Annex indicator tables: headers, units, numbering, category rows, repeated headers,
+// missing values, qualifiers and targets in words.
+import { describe, expect, it } from "vitest";
+import { parseCell, columnModel, type TableContext } from "../kit/tables/table.js";
+import { toBlocks } from "../kit/text/blocks.js";
+import { extract, one, none } from "./helpers/docs.js";
+
+const ctx: TableContext = { doc: "t.txt", part: 0, region: "湛河区", reportYear: 2022, planYear: 2023, section: null, nextOrder: () => 0, raw: "" };
+
+function headerRows(text: string) {
+  const block = toBlocks(text).find((b) => b.type === "table");
+  if (block?.type !== "table") throw new Error("no table");
+  return block.rows;
+}
+
+describe("cells", () => {
+  it.each([
+    ["245.24", { type: "number", value: 245.24, qualifier: null, percent: false }],
+    ["7.5以上", { type: "number", value: 7.5, qualifier: "at_least" }],
+    ["5.0 左右", { type: "number", value: 5, qualifier: "about" }],
+    ["35左右", { type: "number", value: 35, qualifier: "about" }],
+    ["-16.8", { type: "number", value: -16.8 }],
+    ["98.02%", { type: "number", value: 98.02, percent: true }],
+    ["—", { type: "empty" }],
+    ["-", { type: "empty" }],
+    ["", { type: "empty" }],
+    ["完成市定目标", { type: "text", text: "完成市定目标" }],
+  ])("%s", (cell, expected) => expect(parseCell(cell)).toMatchObject(expected));
+});
+
+describe("headers", () => {
+  it("reads year groups over 绝对值/增长 sub-columns, with the unit column apart", () => {
+    const rows = headerRows("指 标 名 称\t计 量 单 位\t2022年计划\t\t2022年实际完成\t\t2023年计划\t\n\t\t绝对值\t增长%\t绝对值\t增长%\t绝对值\t增长%\n");
+    const m = columnModel(rows, ctx)!;
+    expect(m).toMatchObject({ name: 0, unit: 1 });
+    expect(m.groups).toEqual([
+      { period: "2022", kind: "target", value: 2, growth: 3 },
+      { period: "2022", kind: "actual", value: 4, growth: 5 },
+      { period: "2023", kind: "target", value: 6, growth: 7 },
+    ]);
+  });
+
+  it("reads a one-row header with a growth column after each value column", () => {
+    const rows = headerRows("指标\t2022年预计\t增长(%)\t2023年目标\t增长(%)\n");
+    expect(columnModel(rows, ctx)!.groups).toEqual([
+      { period: "2022", kind: "estimate", value: 1, growth: 2 },
+      { period: "2023", kind: "target", value: 3, growth: 4 },
+    ]);
+  });
+});
+
+describe("a table split over pages", () => {
+  const table = [
+    "湛河区2023年国民经济和社会发展计划 主要指标（草案）",
+    "",
+    "指 标 名 称\t计 量 单 位\t2022年计划\t\t2022年实际完成\t\t2023年计划\t",
+    "\t\t绝对值\t增长%\t绝对值\t增长%\t绝对值\t增长%",
+    "一、综合类\t\t\t\t\t\t\t",
+    "(一) 生产总值\t亿元\t—\t7.5以上\t245.24\t3.8\t—\t7.5",
+    "规上工业\t亿元\t—\t8.5以上\t53.5\t9.5\t—\t8.5",
+    "",
+    "指标名称\t计量单位\t2022年计划\t\t2022年实际完成\t\t2023年计划\t",
+    "\t\t绝对值\t增长%\t绝对值\t增长%\t绝对值\t增长%",
+    "11. 常住人口城镇化率\t%\t完成市定目标\t—\t81.06\t—\t—\t1.5",
+    "22. 城镇居民人均可支配收入\t元\t—\t与经济增长协调同步\t42390\t3.1\t—\t与经济增长同步",
+    "24. 常住人口\t万人\t35左右\t—\t33.95\t—\t—\t—",
+    "",
+  ].join("\n");
+  const r = extract(`关于湛河区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划（草案）的报告\n\n${table}`);
+
+  it("gives one observation per row and column group, skipping category rows and dashes", () => {
+    expect(one(r, { indicator_id: "gdp", period: "2022", kind: "target" })).toMatchObject({ value: null, growth_pct: 7.5, growth_qualifier: "at_least", unit: "亿元" });
+    expect(one(r, { indicator_id: "gdp", period: "2022", kind: "actual" })).toMatchObject({ value: 245.24, growth_pct: 3.8 });
+    expect(one(r, { indicator_id: "gdp", period: "2023", kind: "target" })).toMatchObject({ value: null, growth_pct: 7.5, growth_qualifier: null });
+    expect(r.observations.some((o) => o.indicator.includes("综合类"))).toBe(false);
+  });
+
+  it("maps 规上工业 in a table to 规模以上工业增加值", () => {
+    expect(one(r, { indicator_id: "industry_va_above_scale", period: "2022", kind: "actual" }).value).toBe(53.5);
+  });
+
+  it("reads the repeated header of the next page, numbering, targets in words and qualifiers", () => {
+    expect(one(r, { indicator_id: "urbanization_rate", period: "2022", kind: "target" })).toMatchObject({ target_text: "完成市定目标", value: null });
+    expect(one(r, { indicator_id: "urbanization_rate", period: "2023", kind: "target" })).toMatchObject({ growth_pct: 1.5 });
+    expect(one(r, { indicator_id: "income_urban", period: "2023" }).target_text).toBe("与经济增长同步");
+    expect(one(r, { indicator_id: "population", period: "2022", kind: "target" })).toMatchObject({ value: 35, value_qualifier: "about", unit: "万人" });
+    none(r, { indicator_id: "population", period: "2023" });
+  });
+
+  it("quotes the whole row as the mention, marked from_table", () => {
+    const o = one(r, { indicator_id: "gdp", period: "2022", kind: "actual" });
+    const m = r.mentions.find((x) => x.observation_id === o.id)!;
+    expect(m).toMatchObject({ from_table: true, quote: "(一) 生产总值\t亿元\t—\t7.5以上\t245.24\t3.8\t—\t7.5" });
+  });
+});
+
+describe("units in names", () => {
+  it("takes the unit from the name's brackets", () => {
+    const r = extract(
+      "雷州市 2023 年国民经济和社会发展规划执行情况与 2024 年计划草案的报告\n\n指标名称\t2023 年完成情况\t\t2024 年计划目标\t\n\t绝对值\t增长 (%)\t绝对值\t增长 (%)\n城镇新增就业人数 (人)\t5263\t18.1\t4700\t-\n高中阶段教育毛入学率 (%)\t98.02\t0.01\t98.02\t0\n",
+    );
+    expect(one(r, { indicator_id: "new_urban_jobs", period: "2023" })).toMatchObject({ value: 5263, unit: "人", growth_pct: 18.1 });
+    expect(one(r, { indicator_id: "new_urban_jobs", period: "2024" })).toMatchObject({ value: 4700, kind: "target" });
+    expect(one(r, { indicator: "高中阶段教育毛入学率", period: "2024" })).toMatchObject({ value: 98.02, unit: "%", growth_pct: 0 });
+  });
+});
