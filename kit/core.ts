@@ -5,6 +5,7 @@ import { articleStarts } from "./meta/meta.js";
 import { extractPart } from "./structure/walk.js";
 import { mergeDrafts } from "./merge/merge.js";
 import { failureMessage, type Locale } from "./lexicon/lexicon.js";
+import { readingText } from "./script/script.js";
 import type { DocumentRow, ExtractResult, FailureCode } from "./types.js";
 import type { Draft } from "./draft.js";
 
@@ -49,12 +50,15 @@ export function extractText(text: string, options: ExtractOptions): ExtractResul
   const doc = options.name;
   const cjk = cjkCount(text, MIN_CJK);
   if (cjk < MIN_CJK) throw new ExtractError(doc, "not_a_report", `${cjk} Chinese characters; a report has many`);
-  const starts = articleStarts(text);
+  // Rules read a Simplified copy of a Traditional-script report (same length, same offsets);
+  // quotes come from the text itself.
+  const reading = readingText(text);
+  const starts = articleStarts(reading);
   const bounds: [number, number][] = starts.length > 0 ? starts.map((s, i) => [s, starts[i + 1] ?? text.length]) : [[0, text.length]];
   const drafts: Draft[] = [];
   let order = 0;
   const metas = bounds.map(([a, b], part) => {
-    const r = extractPart(text, a, b, doc, part, order);
+    const r = extractPart(reading, a, b, doc, part, order);
     drafts.push(...r.drafts);
     order = r.nextOrder;
     return r.meta;

@@ -187,3 +187,21 @@ describe("merging prose and tables", () => {
     expect(one(r, { indicator_id: "trade_total" })).toMatchObject({ value: 24290, unit: "万元", conflict: false });
   });
 });
+
+describe("statistical bulletins", () => {
+  const r = extract(
+    "某某县2022年国民经济和社会发展统计公报\n\n一、综 合\n人口年末常住人口94.9万人，比上年末增加0.1万人。常住人口城镇化率43.6%，比上年末提高0.7个百分点。城镇调查失业率平均为5.1%。\n国民经济全年实现地区生产总值(GDP)439.19亿元，按可比价格计算，比上年增长3.3%。\n畜牧全年出栏生猪116.0万头，比上年增长4.9%。\n",
+  );
+
+  it("drops the topic label a bulletin puts before the name", () => {
+    expect(one(r, { indicator_id: "population" })).toMatchObject({ value: 94.9, unit: "万人", period: "2022" });
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ value: 439.19, growth_pct: 3.3 });
+    expect(one(r, { indicator: "出栏生猪" })).toMatchObject({ value: 116, growth_pct: 4.9 });
+  });
+
+  it("reads 比上年末 as against the start of the year, and skips absolute changes", () => {
+    expect(one(r, { indicator_id: "urbanization_rate" })).toMatchObject({ value: 43.6, growth_pct: 0.7, growth_basis: "vs_start_of_year" });
+    expect(r.observations.find((o) => o.value === 0.1)).toBeUndefined();
+    expect(one(r, { indicator_id: "surveyed_unemployment_rate" }).value).toBe(5.1);
+  });
+});

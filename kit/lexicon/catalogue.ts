@@ -53,7 +53,8 @@ export interface ResolveContext {
 
 export function resolveIndicator(name: string, ctx: ResolveContext): Resolved {
   const key = normaliseName(name);
-  const entries = index.get(key);
+  // "第一产业完成增加值": a verb inside the name does not change what it names.
+  const entries = index.get(key) ?? index.get(key.replace(P.innerVerb, ""));
   if (entries) {
     const cls = ctx.unit ? unitInfo(ctx.unit)?.class ?? null : null;
     for (const e of entries) {

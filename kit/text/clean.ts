@@ -8,6 +8,7 @@ export interface Span {
   map: Int32Array;
 }
 
+const UTF16 = new TextDecoder("utf-16le");
 const FULLWIDTH_FIRST = 0xff01;
 const FULLWIDTH_LAST = 0xff5e;
 const IDEOGRAPHIC_SPACE = 0x3000;
@@ -67,9 +68,9 @@ export function cleanRange(raw: string, start: number, end: number): Span {
     i++;
   }
   map[n] = end;
-  let text = "";
-  const CHUNK = 8192;
-  for (let k = 0; k < n; k += CHUNK) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + CHUNK)) as unknown as number[]);
+  // Decoding the UTF-16 code units natively is much faster than String.fromCharCode over them.
+  // (Lone surrogates cannot occur: each one is copied with its pair.)
+  const text = UTF16.decode(codes.subarray(0, n));
   return { text, map: map.subarray(0, n + 1) };
 }
 
