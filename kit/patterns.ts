@@ -86,6 +86,8 @@ export const P = {
   zoneSubject: new RegExp(`^([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))(?=${alt(WORDS.subjectVerbs)})`),
   townSubject: new RegExp(`^(?!${alt([...WORDS.notTowns, ...WORDS.scopeWords])})([\\u4e00-\\u9fa5]{2,4}(?:镇|乡|街道))(?=${alt(WORDS.subjectVerbs)})`),
   zoneName: new RegExp(`(?:${alt(WORDS.zoneLeadVerbs)})?([\\u4e00-\\u9fa5()（）]{2,16}?(?:${alt(WORDS.zoneSuffixes)}))`, "g"),
+  subjectVerbStart: new RegExp(`^(?:${alt(WORDS.subjectVerbs)})`),
+  childrenLead: /^其中[,:]?/,
   zoneSuffixAny: new RegExp(`(?<!全)(?:${alt(WORDS.zoneSuffixes)})`),
   zoneAnaphora: new RegExp(`^(?:${alt(WORDS.zoneAnaphora)})(?![\\u4e00-\\u9fa5]{0,2}(?:${alt(WORDS.zoneSuffixes)}))`),
   leadingQualifier: new RegExp(`^(?:${QPRE})`),

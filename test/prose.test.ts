@@ -205,3 +205,12 @@ describe("statistical bulletins", () => {
     expect(one(r, { indicator_id: "surveyed_unemployment_rate" }).value).toBe(5.1);
   });
 });
+
+describe("counties in a city's report", () => {
+  it("gives a county's figures to the county", () => {
+    const r = extract(planReport("湛江市", 2023, "全市完成地区生产总值3793亿元，增长3.1%。其中，雷州市完成地区生产总值386.42亿元，增长3.6%；廉江市地区生产总值590亿元。"));
+    expect(one(r, { region: "湛江市", indicator_id: "gdp" })).toMatchObject({ value: 3793, conflict: false });
+    expect(one(r, { region: "雷州市", indicator_id: "gdp" })).toMatchObject({ value: 386.42, growth_pct: 3.6 });
+    expect(one(r, { region: "廉江市", indicator_id: "gdp" }).value).toBe(590);
+  });
+});

@@ -8,7 +8,7 @@
 import { P, execAll } from "../patterns.js";
 import { WORDS, QUALIFIER_PREFIX, unitInfo } from "../lexicon/lexicon.js";
 import { resolveIndicator } from "../lexicon/catalogue.js";
-import { regionsNamed } from "../lexicon/regions.js";
+import { regionsNamed, findRegionNames } from "../lexicon/regions.js";
 import { tokenize, type Token } from "./tokens.js";
 import { cleanName, isName, isVerbOnly, isGenericMeasure, topicOf, measureNoun, underParent } from "./names.js";
 import { distribute } from "./lists.js";
@@ -152,7 +152,7 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
     if (P.childrenMarker.test(gap)) parent = state.subject ?? parent;
     if (P.clauseBoundaryChar.test(gap)) listQualifier = s[segStart - 1] === "、" ? listQualifier : null;
     // A zone or town that opens a clause is the subject of the rest of the sentence.
-    if (!subRegion) subRegion = subjectRegion(s.slice(clauseStart), clauseStart, state);
+    if (!subRegion || clauseStart > subRegion.at) subRegion = subjectRegion(s.slice(clauseStart), clauseStart, state, ctx.region) ?? subRegion;
     const boundaryBefore = segStart > prevEnd || prevEnd === 0;
     const next = tokens[k + 1];
 
@@ -536,10 +536,17 @@ function noteZones(s: string, state: ParagraphState): void {
 }
 
 /** 雷州经济开发区全年实现… / 龙门镇完成… / 园区在建项目… : the place a clause is about. */
-function subjectRegion(clause: string, at: number, state: ParagraphState): { at: number; name: string } | null {
+function subjectRegion(clause: string, at: number, state: ParagraphState, ownRegion: string): { at: number; name: string } | null {
   const c = clause.replace(P.clauseLead, "");
   const zone = P.zoneSubject.exec(c) ?? P.townSubject.exec(c);
   if (zone) return { at, name: zone[1]! };
   if (state.zone && P.zoneAnaphora.test(c)) return { at, name: state.zone };
+  // 其中雷州市完成地区生产总值… in a city's report: a county or city named as the subject.
+  const head = c.replace(P.childrenLead, "");
+  const hit = findRegionNames(head.slice(0, 14))[0];
+  if (hit && hit.index === 0 && hit.region.name !== ownRegion) {
+    const rest = head.slice(hit.length);
+    if (P.subjectVerbStart.test(rest) || catalogueSubject(rest.replace(P.leadingNoise, "")) !== null) return { at, name: hit.region.name };
+  }
   return null;
 }
