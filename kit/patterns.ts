@@ -77,6 +77,7 @@ export const P = {
   /** Enumerators inside a paragraph that start a new item: 1.在建项目, ⑵交通港航项目, (三) */
   itemEnumerator: /(?<![\d.])(?:\d{1,2}\.(?=[\u4e00-\u9fa5])|[⑴-⒇①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fa5]))/g,
   year: /(?<![\d])((?:19|20)\d{2})\s*年/g,
+  yearOnce: /(?<![\d])((?:19|20)\d{2})\s*年/,
   yearSpan: /(?<![\d])((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年/,
   fiveYearPlan: /十([一二三四五六七八九])个?五/,
   date: /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|((?:19|20)\d{2})-(\d{2})-(\d{2})/,
@@ -114,6 +115,8 @@ export const P = {
   sectionResult: new RegExp(alt(WORDS.sectionResult)),
   sectionPlan: new RegExp(alt(WORDS.sectionPlan)),
   titleWord: new RegExp(alt(WORDS.titleWords)),
+  /** A place named in a title that the region list lacks: 关于东兴县2023年… → 东兴县. */
+  titleRegionSpan: /(?:关于|中共|】|年|^)([\u4e00-\u9fa5]{2,8}?(?:自治县|自治州|自治区|特区|新区|省|市|县|区|旗|盟))(?=(?:19|20)\d{2}|国民经济|人民政府|政府工作|第[一二三四五六七八九十]|“十)/,
   nationalTitle: new RegExp(alt(WORDS.nationalTitles)),
   docPlanReport: new RegExp(alt(WORDS.documentTypes.plan_report)),
   docGovWork: new RegExp(alt(WORDS.documentTypes.government_work_report)),
@@ -125,6 +128,7 @@ export const P = {
   sentenceEndChar: /[。！？!?]/,
   mayHaveFigure: /\d|持平|同步|第/,
   cumulativeWord: /累计|年均/,
+  fiveYear: new RegExp(alt(WORDS.fiveYearWords)),
   planName: /计划(?:投资|完成|总投资|新增|建设|开工|竣工)|年度目标|全年目标|目标任务/,
   targetName: /(?:全年目标|年度目标|目标)$/,
   /** A top-level item (1. / 一、) ends the list a 其中 opened; ⑴ and （一） are its children. */

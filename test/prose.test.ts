@@ -214,3 +214,21 @@ describe("counties in a city's report", () => {
     expect(one(r, { region: "廉江市", indicator_id: "gdp" }).value).toBe(590);
   });
 });
+
+describe("a government work report looking back five years", () => {
+  const r = extract(
+    "2021年南城区政府工作报告\n\n一、过去五年工作回顾\n\n全区地区生产总值由2015年的320亿元增加到2020年的468亿元，年均增长6.8%；一般公共预算收入年均增长8.2%；五年累计完成固定资产投资1560亿元。\n\n二、2021年主要目标\n\n地区生产总值增长7%以上。\n",
+  );
+
+  it("names the region from the title even when the region list lacks it", () => {
+    expect(r.documents[0]).toMatchObject({ region: "南城区", type: "government_work_report", report_period: "2020", plan_period: "2021" });
+  });
+
+  it("puts five-year figures on the span and keeps the starting year's figure", () => {
+    expect(one(r, { indicator_id: "fai" })).toMatchObject({ period: "2016-2020", value: 1560 });
+    expect(one(r, { indicator_id: "budget_revenue" })).toMatchObject({ period: "2016-2020", growth_pct: 8.2, growth_basis: "annual_avg" });
+    expect(one(r, { indicator_id: "gdp", period: "2015" }).value).toBe(320);
+    expect(one(r, { indicator_id: "gdp", period: "2020" })).toMatchObject({ value: 468, growth_pct: 6.8, growth_basis: "annual_avg" });
+    expect(one(r, { indicator_id: "gdp", period: "2021" })).toMatchObject({ kind: "target", growth_pct: 7 });
+  });
+});

@@ -104,3 +104,25 @@ describe("units in names", () => {
     expect(one(r, { indicator: "高中阶段教育毛入学率", period: "2024" })).toMatchObject({ value: 98.02, unit: "%", growth_pct: 0 });
   });
 });
+
+describe("a table pasted from a PDF", () => {
+  it("reads columns separated by runs of spaces, header row included", () => {
+    const r = extract(
+      [
+        "关于东兴县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告",
+        "",
+        "东兴县2024年国民经济和社会发展主要指标",
+        "指标名称          单位      2023年完成    增长%    2024年目标    增长%",
+        "地区生产总值      亿元      210.5         5.2      —             6左右",
+        "固定资产投资      亿元      88.3          -3.1     —             5",
+        "城镇新增就业      人        3120          —        3000          —",
+        "",
+      ].join("\n"),
+    );
+    expect(r.documents[0]!.region).toBe("东兴县");
+    expect(one(r, { indicator_id: "gdp", period: "2023" })).toMatchObject({ kind: "actual", value: 210.5, growth_pct: 5.2 });
+    expect(one(r, { indicator_id: "gdp", period: "2024" })).toMatchObject({ kind: "target", growth_pct: 6, growth_qualifier: "about" });
+    expect(one(r, { indicator_id: "fai", period: "2023" }).growth_pct).toBe(-3.1);
+    expect(one(r, { indicator_id: "new_urban_jobs", period: "2024" }).value).toBe(3000);
+  });
+});

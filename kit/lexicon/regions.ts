@@ -75,6 +75,13 @@ export interface RegionHit {
 }
 
 /** Every full region name in the text (longest match at each position, no overlaps). */
+/** Characters after which a name can start: "关于沛县", "中共岚县", "2023年城区", "、郊区". */
+const NAME_LEADS = new Set("于共年在和及与、，,。；;：:（(“【》 \t\n的对由从至到向");
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= "\u4e00" && ch <= "\u9fa5";
+}
+
 export function findRegionNames(text: string): RegionHit[] {
   const hits: RegionHit[] = [];
   let lastEnd = 0;
@@ -84,6 +91,8 @@ export function findRegionNames(text: string): RegionHit[] {
       const start = i + 1 - len;
       if (start < lastEnd) continue;
       const list = byName.get(text.slice(start, i + 1));
+      // A two-character name inside a longer word is that word's tail (兴县 in 东兴县), not the county.
+      if (list && len === 2 && isCjk(text[start - 1]) && !NAME_LEADS.has(text[start - 1]!)) break;
       if (list) {
         hits.push({ region: list[0]!, index: start, length: len });
         lastEnd = i + 1;

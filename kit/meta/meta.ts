@@ -147,11 +147,12 @@ export function readMeta(raw: string, start: number, end: number, blocks: Block[
   const parent = region?.parent ?? null;
   // The State Council's reports are about the whole country, a region the region list lacks.
   const national = region === null && title !== null && P.nationalTitle.test(title);
+  const unlisted = region === null && title !== null ? P.titleRegionSpan.exec(title)?.[1] ?? null : null;
   return {
     title,
     type,
     region,
-    regionName: region?.name ?? (national ? "全国" : null),
+    regionName: region?.name ?? unlisted ?? (national ? "全国" : null),
     parentName: parent?.name ?? null,
     reportYear,
     reportSpan,

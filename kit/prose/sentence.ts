@@ -91,10 +91,10 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
   /** The last thing counted (签约项目 35 个): what 协议投资额/总投资 that follow belong to. */
   let entity: { name: string; at: number } | null = null;
 
-  const kindAt = (pos: number, nameStart: number, name: string): { kind: Kind; period: string } => {
+  const kindAt = (pos: number, nameStart: number, name: string, annual: boolean): { kind: Kind; period: string } => {
     const clauseStart = lastClauseBoundary(s, nameStart);
     const year = yearBetween(s, clauseStart, pos);
-    const cumulative = P.spanMarker.test(name) || P.cumulativeWord.test(s.slice(lastBoundary(s, nameStart), pos));
+    const cumulative = annual || P.spanMarker.test(name) || P.cumulativeWord.test(s.slice(lastBoundary(s, nameStart), pos)) || P.fiveYear.test(s.slice(lastClauseBoundary(s, nameStart), pos));
     const estimate = estimateFromStart || (estimateAt >= 0 && estimateAt < pos);
     if (ctx.mode === "plan") {
       if (year !== null && ctx.planYear !== null && year < ctx.planYear) return { kind: estimate ? "estimate" : "actual", period: String(year) };
@@ -109,7 +109,7 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
   };
 
   const open: Opener = (name, a, t) => {
-    const { kind, period } = kindAt(t.start, a, name);
+    const { kind, period } = kindAt(t.start, a, name, t.type === "growth" && t.basis === "annual_avg");
     const region = subRegion && subRegion.at <= a ? subRegion.name : ctx.region;
     let finalName = region !== ctx.region && name.startsWith(region) ? cleanName(name.slice(region.length)) || name : name;
     let uncatalogued = false;
@@ -177,10 +177,12 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
       const between = s.slice(t.end, next.start);
       // 1000万元以上项目30个, 收入超50万元村达40%: a size class inside the next figure's name.
       if (t.qualifier !== null && t.qualifier !== "about" && between.length > 0 && P.nameOnly.test(between)) continue;
-      // 从每人每月99元提高到107元: the figure is where it got to.
+      // 从每人每月99元提高到107元: the figure is where it got to. A starting point with a year of
+      // its own (由2015年的320亿元增加到2020年的468亿元) is that year's figure.
       if (P.changeFrom.test(seg) && P.changeTo.test(between)) {
         const name = cleanName(seg.replace(P.changeFrom, ""));
         if (isName(name)) {
+          if (P.yearOnce.test(seg.slice(seg.search(P.changeFrom)))) applyToken(open(name, segStart, t), t, ctx);
           cur = open(name, segStart, next);
           applyToken(cur, next, ctx);
           state.subject = name;

@@ -15,6 +15,8 @@ interface Section {
   mode: Mode;
   period: string;
   heading: string | null;
+  /** "2016-2020" under a heading such as 过去五年工作回顾. */
+  span: string | null;
 }
 
 export interface PartResult {
@@ -73,7 +75,7 @@ export function extractPart(raw: string, start: number, end: number, doc: string
   const region = meta.regionName ?? "";
   const drafts: Draft[] = [];
   let order = orderBase;
-  let section: Section = { mode: "result", period: periodFor("result", null, meta), heading: null };
+  let section: Section = { mode: "result", period: periodFor("result", null, meta), heading: null, span: null };
   let glossary = false;
   let lastModel: ColumnModel | null = null;
   const rankScope = rankScopeResolver(meta, partText);
@@ -82,8 +84,9 @@ export function extractPart(raw: string, start: number, end: number, doc: string
   const enter = (heading: string) => {
     if (heading === meta.title) return;
     const c = classifyHeading(heading, meta);
-    if (c) section = { mode: c.mode, period: periodFor(c.mode, c.year, meta), heading };
-    else section = { ...section, heading };
+    const span = P.fiveYear.test(heading) && meta.reportYear !== null ? `${meta.reportYear - 4}-${meta.reportYear}` : null;
+    if (c) section = { mode: c.mode, period: periodFor(c.mode, c.year, meta), heading, span };
+    else section = { ...section, heading, span: span ?? section.span };
   };
 
   for (const block of blocks) {
@@ -151,7 +154,7 @@ export function extractPart(raw: string, start: number, end: number, doc: string
         period: section.period,
         reportYear: meta.reportYear,
         planYear: meta.planYear,
-        reportSpan,
+        reportSpan: reportSpan ?? section.span ?? (P.fiveYear.test(sentence) && meta.reportYear !== null ? `${meta.reportYear - 4}-${meta.reportYear}` : null),
         estimate: paragraphEstimate,
         wordTargets: meta.type !== "five_year_plan",
         section: section.heading,

@@ -72,13 +72,29 @@ function isTableLine(raw: string, line: Line): boolean {
   return cells.length >= 2 || (cells.length === 1 && text.trim().length < 40);
 }
 
-/** Rows separated by runs of spaces (text pasted from PDF): three or more cells, one numeric. */
-function isSpacedTableLine(raw: string, line: Line): boolean {
-  const text = raw.slice(line.start + line.indent, line.end);
-  const cells = text.split(P.spacedCellSeparator).filter((c) => c.length > 0);
-  return cells.length >= 3 && cells.some((c) => P.numericCell.test(c.trim()));
+/** Cells of a row separated by runs of spaces (text pasted from a PDF). */
+function spacedCells(raw: string, line: Line): string[] {
+  return raw
+    .slice(line.start + line.indent, line.end)
+    .split(P.spacedCellSeparator)
+    .filter((c) => c.length > 0);
 }
 
+/**
+ * Lines i.. that form a space-separated table: three or more cells each, and figures in at
+ * least two of them (so that a header row above the figures is taken too). Returns the end.
+ */
+function spacedTableEnd(raw: string, lines: Line[], i: number): number {
+  let j = i;
+  let numeric = 0;
+  while (j < lines.length) {
+    const cells = spacedCells(raw, lines[j]!);
+    if (cells.length < 3) break;
+    if (cells.some((c) => P.numericCell.test(c.trim()))) numeric++;
+    j++;
+  }
+  return numeric >= 2 ? j : i;
+}
 
 function isBoilerplate(text: string): boolean {
   return text.length < 40 && P.boilerplate.test(text);
@@ -113,9 +129,10 @@ export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
       blocks.push({ type: "table", start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows });
       continue;
     }
-    if (isSpacedTableLine(raw, line) && i + 1 < lines.length && isSpacedTableLine(raw, lines[i + 1]!)) {
+    const spacedEnd = spacedTableEnd(raw, lines, i);
+    if (spacedEnd > i) {
       const rows: TableRow[] = [];
-      while (i < lines.length && isSpacedTableLine(raw, lines[i]!)) {
+      while (i < spacedEnd) {
         const l = lines[i]!;
         const inner: Line = { start: l.start + l.indent, end: l.end, indent: 0 };
         rows.push({ start: inner.start, end: l.end, cells: splitCells(raw, inner, P.spacedCellSeparatorAll) });
@@ -154,7 +171,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
       if (j >= lines.length) break;
       const next = lines[j]!;
       const nextText = trimmed(raw, next);
-      if (isTableLine(raw, next) || P.markdownHeading.test(nextText) || P.separatorLine.test(nextText) || isBoilerplate(nextText)) break;
+      if (isTableLine(raw, next) || spacedTableEnd(raw, lines, j) > j || P.markdownHeading.test(nextText) || P.separatorLine.test(nextText) || isBoilerplate(nextText)) break;
       // An indented line starts a paragraph of its own (web pages and 规范性文件 indent each one).
       if (next.indent >= 2) break;
       if (P.newsHeadline.test(nextText) || (P.enumeratedHeading.test(nextText) && isHeadingLine(nextText, false))) break;
