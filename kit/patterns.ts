@@ -158,8 +158,6 @@ export const P = {
   listGap: /^[、,和及]?$/,
   listVerbs: /^[\u4e00-\u9fa5]{0,2}?(?:拓宽|扩大|提高|提升|推进|推动|加强|加快|持续|不断|积极)+/,
   clauseBoundaryChar: /[,;:。!?]/,
-  lastBoundary: /[,;:、。!?](?=[^,;:、。!?]*$)/,
-  lastClauseBoundary: /[,;:。!?](?=[^,;:。!?]*$)/,
   nameVerbPrefix: new RegExp(`^(?:${alt(WORDS.nameVerbs)})+`),
   afterNounNoise: new RegExp(`^(?:${alt(WORDS.afterNounNoise)})`),
   spanMarker: /^(?:累计|年均|年平均)|累计$/,
@@ -238,6 +236,16 @@ export function execAll(re: RegExp, s: string): RegExpExecArray[] {
   }
   re.lastIndex = 0;
   return out;
+}
+
+/** Characters that end a piece of a list or a clause (、 included), and those that end a clause. */
+export const BOUNDARY_CHARS: ReadonlySet<string> = new Set(",;:、。!?");
+export const CLAUSE_BOUNDARY_CHARS: ReadonlySet<string> = new Set(",;:。!?");
+
+/** Offset just after the last of `chars` before pos (0 if none), scanning back from pos. */
+export function afterLast(s: string, pos: number, chars: ReadonlySet<string>): number {
+  for (let i = Math.min(pos, s.length) - 1; i >= 0; i--) if (chars.has(s[i]!)) return i + 1;
+  return 0;
 }
 
 /**

@@ -11,9 +11,10 @@ const kitDir = path.resolve(import.meta.dirname, "../kit");
 
 describe.each(allPatterns())("%s", (_name, re) => {
   it("is safe", async () => {
-    const result = await check(re.source, re.flags.replace(/[gy]/g, ""), { timeout: 20_000 });
+    // A fixed seed makes the fuzzing part of the check reproducible.
+    const result = await check(re.source, re.flags.replace(/[gy]/g, ""), { timeout: 60_000, randomSeed: 20_240_320 });
     expect(result.status, JSON.stringify(result.status === "vulnerable" ? result.attack : result)).toBe("safe");
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("where the regular expressions are", () => {

@@ -2,7 +2,7 @@
 //   城市、农村低保对象最低生活保障标准分别提高到每人每月 857 元、600 元
 //   企业职工基本养老保险和城乡居民基本医疗保险参保覆盖面,实现参保人数分别达5.86万人、30.68万人
 //   新增建设省级闽台农业示范基地和市级泉台农业示范基地各1个
-import { P } from "../patterns.js";
+import { P, afterLast, CLAUSE_BOUNDARY_CHARS } from "../patterns.js";
 import { cleanName } from "./names.js";
 import type { Token } from "./tokens.js";
 import type { Building, Opener, SentenceContext } from "./sentence.js";
@@ -10,9 +10,8 @@ import type { Building, Opener, SentenceContext } from "./sentence.js";
 type Apply = (b: Building, t: Token, ctx: SentenceContext) => void;
 
 function clauseBefore(s: string, end: number): string {
-  const head = s.slice(0, Math.max(0, end));
-  const m = P.lastClauseBoundary.exec(head);
-  return head.slice(m ? m.index + 1 : 0);
+  const e = Math.max(0, end);
+  return s.slice(afterLast(s, e, CLAUSE_BOUNDARY_CHARS), e);
 }
 
 /** Short items share the last item's head: 城市、农村特困人员供养标准 → 城市特困人员供养标准. */

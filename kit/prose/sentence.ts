@@ -5,7 +5,7 @@
 //   continuation  figures with no name of their own join the last one (增长…, 增速居…)
 //   measures      总投资/产量/完成投资 take the subject before them (粮食…产量 → 粮食产量)
 //   lists         城市、农村…分别提高到 857 元、600 元 · A和B…各1个 · 三次产业比重 a:b:c
-import { P, execAll } from "../patterns.js";
+import { P, execAll, afterLast, BOUNDARY_CHARS, CLAUSE_BOUNDARY_CHARS } from "../patterns.js";
 import { WORDS, QUALIFIER_PREFIX, unitInfo } from "../lexicon/lexicon.js";
 import { resolveIndicator } from "../lexicon/catalogue.js";
 import { regionsNamed, findRegionNames } from "../lexicon/regions.js";
@@ -152,7 +152,7 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
     if (P.childrenMarker.test(gap)) parent = state.subject ?? parent;
     if (P.clauseBoundaryChar.test(gap)) listQualifier = s[segStart - 1] === "、" ? listQualifier : null;
     // A zone or town that opens a clause is the subject of the rest of the sentence.
-    if (!subRegion || clauseStart > subRegion.at) subRegion = subjectRegion(s.slice(clauseStart), clauseStart, state, ctx.region) ?? subRegion;
+    if (!subRegion || clauseStart > subRegion.at) subRegion = subjectRegion(s.slice(clauseStart, clauseStart + 40), clauseStart, state, ctx.region) ?? subRegion;
     const boundaryBefore = segStart > prevEnd || prevEnd === 0;
     const next = tokens[k + 1];
 
@@ -162,8 +162,10 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
     }
     if (t.type === "ratio") {
       prevEnd = t.end;
-      if (P.ratioFrom.test(s.slice(0, t.start))) continue;
-      const group = RATIO_GROUPS.find((g) => s.slice(0, t.start).includes(g.trigger));
+      if (P.ratioFrom.test(s.slice(Math.max(0, t.start - 1), t.start))) continue;
+      // A ratio's own colons are not clause ends: look back a fixed stretch for 三次产业.
+      const before = s.slice(Math.max(0, t.start - 40), t.start);
+      const group = RATIO_GROUPS.find((g) => before.includes(g.trigger));
       if (!group) continue;
       group.items.forEach((item, i) => {
         const b = open(item, clauseStart, t);
@@ -281,7 +283,7 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
       if (isGenericMeasure(bare)) {
         // 总投资 / 产量 / 年均投资 belong to the subject before them.
         const latest = topic && (!entity || topic.at >= entity.at) ? topic.name : entity?.name ?? null;
-        const subject = (P.entityMeasure.test(bare) ? latest : null) ?? state.subject ?? catalogueSubject(s.slice(0, segStart));
+        const subject = (P.entityMeasure.test(bare) ? latest : null) ?? state.subject ?? catalogueSubject(s.slice(lastClauseBoundary(s, lastClauseBoundary(s, segStart) - 1), segStart));
         const measure = isGenericMeasure(segTrim) ? segTrim : bare;
         full = subject ? (subject.endsWith(bare) ? subject : topicOf(subject) + measure) : name;
       } else {
@@ -383,13 +385,12 @@ function canAttach(d: Draft, t: Token): boolean {
 }
 
 /** Offset just after the last boundary (、 included) before pos. */
+// Scans back from pos, so the cost is the clause's length, not the sentence's.
 export function lastBoundary(s: string, pos: number): number {
-  const m = P.lastBoundary.exec(s.slice(0, pos));
-  return m ? m.index + 1 : 0;
+  return afterLast(s, pos, BOUNDARY_CHARS);
 }
 export function lastClauseBoundary(s: string, pos: number): number {
-  const m = P.lastClauseBoundary.exec(s.slice(0, Math.max(0, pos)));
-  return m ? m.index + 1 : 0;
+  return afterLast(s, Math.max(0, pos), CLAUSE_BOUNDARY_CHARS);
 }
 
 /** The year a clause names before a figure, outside 《》 and quotes ("2023年以来" is not a period). */
@@ -415,7 +416,7 @@ function nounAfter(s: string, from: number, tokens: Token[], nextIndex: number):
   const none: NounAfter = { text: "", end: from, skip: 0 };
   let i = from;
   if (s[i] === "的") i++;
-  const noise = P.afterNounNoise.exec(s.slice(i));
+  const noise = P.afterNounNoise.exec(s.slice(i, i + 4));
   if (noise) i += noise[0].length;
   let skip = 0;
   let text = "";
@@ -481,7 +482,8 @@ function disambiguateNames(s: string, out: Building[]): void {
     byName.set(k, [...(byName.get(k) ?? []), b]);
   }
   for (const list of byName.values()) {
-    if (list.length < 2) continue;
+    // Two to a few figures under one name; a long run of them is not a case of this.
+    if (list.length < 2 || list.length > 8) continue;
     const subjects = list.map((b) => {
       const groupStart = s.lastIndexOf(";", b.a) + 1;
       return out.find((o) => o.a >= groupStart && o.a <= b.a)?.draft.name ?? "";
