@@ -35,6 +35,34 @@ Examples:
     process.exitCode = await runExtract(paths, opts);
   });
 
+program
+  .command("serve")
+  .description("serve the Excel add-in and a JSON API over the reports in FOLDERS, re-reading them as they change")
+  .argument("[folders...]", "folders (or files) of reports; default: the bundled seeds/")
+  .option("--port <n>", "port on localhost", "3000")
+  .option("--http", "plain HTTP instead of HTTPS (tests and scripts; Office needs HTTPS)")
+  .addHelpText(
+    "after",
+    `
+The service listens on localhost only. It serves the add-in (taskpane.html, manifest.xml, icons)
+and the API: /api/health, /api/documents, /api/regions, /api/indicators, /api/periods, /api/kinds,
+/api/observations?region=雷州市&indicator=地区生产总值 (repeatable; paged with offset and limit),
+/api/observations/ID/mentions.
+
+HTTPS uses the certificate of office-addin-dev-certs when installed (npx office-addin-dev-certs install),
+otherwise a self-signed one kept in ~/.zhibiao/certs (the README says how to trust it).
+
+Examples:
+  zhibiao serve
+  zhibiao serve reports/ --port 3100
+  zhibiao serve seeds --http --port 0`,
+  )
+  .action(async (folders: string[], opts: { port: string; http?: boolean }) => {
+    // Loaded only for this command: the HTTP server and watcher would slow every other one.
+    const { runServe } = await import("./serve.js");
+    await runServe(folders, opts, pkg.version);
+  });
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`zhibiao: ${(err as Error).message}\n`);
   process.exitCode = 2;

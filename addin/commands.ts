@@ -1,0 +1,26 @@
+/// <reference types="office-js" />
+// The ribbon's ExecuteFunction commands. Their names must match <FunctionName> in manifest.xml
+// (the manifest test checks every one is registered here).
+
+export const COMMANDS = { refreshAll: "refreshAll" } as const;
+
+export interface Actions {
+  associate(name: string, handler: (event: Office.AddinCommands.Event) => unknown): void;
+}
+
+export interface CommandHandlers {
+  refreshAll(): Promise<unknown>;
+}
+
+/** Registers each command; returns the names registered. */
+export function registerCommands(actions: Actions, handlers: CommandHandlers): string[] {
+  actions.associate(COMMANDS.refreshAll, async (event) => {
+    try {
+      await handlers.refreshAll();
+    } finally {
+      // Always: until completed() is called Office shows the command as running.
+      event.completed();
+    }
+  });
+  return [COMMANDS.refreshAll];
+}

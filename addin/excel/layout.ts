@@ -1,0 +1,142 @@
+// Pure helpers: observations → cells, request-sized chunks, names. No Excel calls here.
+import type { Observation } from "../../kit/types.js";
+import type { Query } from "../../server/api.js";
+import layout from "../columns.json" with { type: "json" };
+
+export type Field = keyof Observation;
+export type Cell = string | number | boolean;
+
+export interface Column {
+  field: Field;
+  format: string;
+  width?: number;
+}
+
+export const COLUMNS: readonly Column[] = layout.columns as Column[];
+export const TABLE_STYLE: string = layout.tableStyle;
+export const FIELDS: readonly Field[] = COLUMNS.map((c) => c.field);
+const FORMAT = new Map<string, string>(COLUMNS.map((c) => [c.field, c.format]));
+export const formatOf = (field: string): string => FORMAT.get(field) ?? "General";
+
+/** One observation as cells. A missing value is "" — in Office.js `null` would leave the old number in place. */
+export function toCells(o: Observation, fields: readonly string[]): Cell[] {
+  return fields.map((f) => {
+    const v = (o as unknown as Record<string, unknown>)[f];
+    return v === null || v === undefined ? "" : (v as Cell);
+  });
+}
+
+/**
+ * Rows as wide as the table: our fields at the columns where their headers are, `null` (leave as
+ * is) under every other column, so columns the user added keep their contents and formulas.
+ */
+export function widen(rows: Cell[][], positions: readonly number[], width: number): (Cell | null)[][] {
+  return rows.map((r) => {
+    const out: (Cell | null)[] = new Array<Cell | null>(width).fill(null);
+    positions.forEach((p, i) => {
+      if (p >= 0) out[p] = r[i] ?? "";
+    });
+    return out;
+  });
+}
+
+/** Where each field's column is among the table's headers (-1 when the user removed or renamed it). */
+export function positionsOf(headers: readonly unknown[], fields: readonly string[]): number[] {
+  const at = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (!at.has(String(h))) at.set(String(h), i);
+  });
+  return fields.map((f) => at.get(f) ?? -1);
+}
+
+/** Excel on the web refuses a request over 5 MB; stay well under it, envelope and formats included. */
+export const REQUEST_BUDGET = 4 * 1024 * 1024;
+/** Rows per chunk at most, whatever their size, so one request never grows unbounded on the desktop either. */
+export const MAX_CHUNK_ROWS = 5000;
+
+const encoder = new TextEncoder();
+export const jsonBytes = (x: unknown): number => encoder.encode(JSON.stringify(x)).length;
+
+/** [start, end) row ranges whose JSON (plus `perRowExtra` bytes a row, e.g. formats) fits the budget. */
+export function chunkRanges(rows: readonly unknown[], budget = REQUEST_BUDGET, perRowExtra = 0, maxRows = MAX_CHUNK_ROWS): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  let size = 0;
+  rows.forEach((row, i) => {
+    const bytes = jsonBytes(row) + 1 + perRowExtra;
+    if (i > start && (size + bytes > budget || i - start >= maxRows)) {
+      chunks.push([start, i]);
+      start = i;
+      size = 0;
+    }
+    size += bytes;
+  });
+  if (start < rows.length) chunks.push([start, rows.length]);
+  return chunks;
+}
+
+/**
+ * Rows to read back per request. What a table holds is unknown until read, so guess from the rows
+ * about to be written (scaled to the table's width) and keep half the budget in reserve.
+ */
+export function rowsPerRead(sample: readonly unknown[][], widthRatio: number, budget = REQUEST_BUDGET): number {
+  const n = Math.min(50, sample.length);
+  const avg = n ? jsonBytes(sample.slice(0, n)) / n : 0;
+  const perRow = Math.max(64, avg) * Math.max(1, widthRatio);
+  return Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(budget / (2 * perRow))));
+}
+
+/** Excel table names: letters (any script), digits, "_" and "."; not like a cell reference; unique ignoring case. */
+export function tableName(query: Query, labels: Record<string, string>, existing: readonly string[]): string {
+  const part = (values: string[]) => (values.length === 0 ? "" : (labels[values[0]!] ?? values[0]!) + (values.length > 1 ? `等${values.length}项` : ""));
+  const raw = [layout.tablePrefix, part(query.region), part(query.indicator)].filter(Boolean).join("_");
+  const base = raw.replace(/[^\p{L}\p{N}_.]/gu, "_").replace(/_+/g, "_").replace(/_$/, "").slice(0, 60);
+  return unique(base, existing, (n) => `${base}_${n}`);
+}
+
+/** Worksheet names: at most 31 characters, none of : \ / ? * [ ], unique ignoring case. */
+export function sheetName(existing: readonly string[]): string {
+  const base: string = layout.sheetName;
+  return unique(base, existing, (n) => `${base} (${n})`);
+}
+
+function unique(base: string, existing: readonly string[], numbered: (n: number) => string): string {
+  const taken = new Set(existing.map((e) => e.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!taken.has(numbered(n).toLowerCase())) return numbered(n);
+}
+
+/** Values as Excel reports them back: empty cells are "". */
+const same = (a: unknown, b: unknown) => (a ?? "") === (b ?? "");
+
+export interface Changes {
+  changed: number;
+  added: number;
+  removed: number;
+}
+
+/**
+ * What a refresh changes, matching rows by observation id (a new row in the middle is one added
+ * row, not a shift of every value below it). Without an id column rows are matched by position.
+ */
+export function compareRows(before: readonly (readonly unknown[])[], after: readonly (readonly unknown[])[], idAt: number): Changes {
+  const key = (r: readonly unknown[], i: number) => (idAt >= 0 ? String(r[idAt] ?? "") : String(i));
+  const old = new Map(before.map((r, i) => [key(r, i), r]));
+  let changed = 0;
+  let added = 0;
+  const seen = new Set<string>();
+  after.forEach((r, i) => {
+    const k = key(r, i);
+    seen.add(k);
+    const o = old.get(k);
+    if (!o) {
+      if (r.some((v) => !same(v, ""))) added++;
+      return;
+    }
+    r.forEach((v, j) => {
+      if (!same(v, o[j])) changed++;
+    });
+  });
+  const removed = [...old.entries()].filter(([k, r]) => !seen.has(k) && r.some((v) => !same(v, ""))).length;
+  return { changed, added, removed };
+}

@@ -1,0 +1,30 @@
+/// <reference types="office-js" />
+// Entry of the add-in's page (task pane and ribbon commands share this one runtime). Thin wiring
+// only: everything it calls is a plain function tested on its own.
+import { createClient } from "./client.js";
+import { registerCommands } from "./commands.js";
+import { localeOf, sayer } from "./pane/messages.js";
+import { mountPane } from "./pane/pane.js";
+
+const SELECTION_QUIET_MS = 150;
+
+Office.onReady((info) => {
+  const inExcel = info.host === Office.HostType.Excel;
+  const pane = mountPane({
+    doc: document,
+    client: createClient(),
+    excel: inExcel ? Excel : null,
+    say: sayer(localeOf(Office.context?.displayLanguage)),
+    showPane: () => Office.addin.showAsTaskpane(),
+  });
+  if (!inExcel) return;
+  registerCommands(Office.actions, { refreshAll: () => pane.refreshAll() });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  void Excel.run(async (context) => {
+    context.workbook.onSelectionChanged.add(async () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void pane.showSource(), SELECTION_QUIET_MS);
+    });
+    await context.sync();
+  });
+});

@@ -1,0 +1,87 @@
+// The HTTP contract between `zhibiao serve` and its clients (the add-in, scripts).
+// Browser-safe: no Node imports, so the add-in bundles the same query encoding the server parses.
+import type { DocumentRow, Failure, Kind, Mention, Observation } from "../kit/types.js";
+
+/** Filters of /api/observations and the facets. Each is repeatable; empty means "any". */
+export interface Query {
+  region: string[];
+  /** Canonical name, alias or id (`gdp`) of an indicator, or the name of an uncatalogued one. */
+  indicator: string[];
+  period: string[];
+  kind: Kind[];
+}
+
+export const QUERY_KEYS = ["region", "indicator", "period", "kind"] as const satisfies readonly (keyof Query)[];
+export type Dimension = (typeof QUERY_KEYS)[number];
+export const KINDS: readonly Kind[] = ["actual", "estimate", "target"];
+
+/** The query as URL search parameters, repeated keys in a fixed order (the same query gives the same URL). */
+export function querySearchParams(q: Query, extra: Record<string, string | number> = {}): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const key of QUERY_KEYS) for (const v of q[key]) p.append(key, v);
+  for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
+  return p;
+}
+
+export interface FacetItem {
+  /** What to send back as the filter value: an indicator's id when it has one, else its name. */
+  value: string;
+  label: string;
+  count: number;
+  /** Indicators only. */
+  id?: string | null;
+  aliases?: string[];
+  unit?: string | null;
+}
+
+export interface FacetResponse {
+  items: FacetItem[];
+}
+
+export interface ObservationsPage {
+  total: number;
+  offset: number;
+  limit: number;
+  items: Observation[];
+  /** Path and query of the next page, or null on the last one. */
+  next: string | null;
+  /** The store's generation: pages of one listing should all have the same. */
+  generation: number;
+}
+
+/** A mention with the document it comes from, for showing the source of a number. */
+export interface MentionView extends Mention {
+  title: string | null;
+  document_type: string;
+  document_region: string | null;
+}
+
+export interface MentionsResponse {
+  observation: Observation;
+  mentions: MentionView[];
+}
+
+export interface DocumentsResponse {
+  documents: DocumentRow[];
+  /** Reports that could not be read; the others are served. */
+  failures: Failure[];
+}
+
+export interface Health {
+  status: "ok";
+  version: string;
+  folders: string[];
+  files: number;
+  documents: number;
+  observations: number;
+  failures: number;
+  /** Increases each time a report is added, changed or removed. */
+  generation: number;
+}
+
+export interface ApiError {
+  error: string;
+}
+
+export const PAGE_LIMIT_DEFAULT = 1000;
+export const PAGE_LIMIT_MAX = 10000;

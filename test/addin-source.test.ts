@@ -1,0 +1,45 @@
+// Which observation the selected cell shows, against the fake Excel host.
+import { describe, expect, it } from "vitest";
+import { insertTable } from "../addin/excel/insert.js";
+import { observationAtSelection } from "../addin/excel/source.js";
+import { FakeExcel, type FakeContext } from "./fakes/excel.js";
+import { observation } from "./fakes/observations.js";
+
+const ctxOf = (c: FakeContext) => c as unknown as Excel.RequestContext;
+
+async function workbook() {
+  const x = new FakeExcel();
+  x.select("Sheet1", "C4");
+  const rows = [observation({ id: "first", indicator: "地区生产总值" }), observation({ id: "second", indicator: "工业增加值" })];
+  const r = await x.run((ctx) => insertTable(ctxOf(ctx), { rows, query: { region: ["雷州市"], indicator: [], period: [], kind: [] }, target: "selection" }));
+  return { x, name: r.table };
+}
+const at = (x: FakeExcel) => x.run((ctx) => observationAtSelection(ctxOf(ctx)));
+
+describe("observationAtSelection", () => {
+  it("finds the row's observation id and the column's field", async () => {
+    const { x, name } = await workbook();
+    const rows = x.table(name).values;
+    x.select("Sheet1", "H6"); // C4 is the header; H is the 6th column (value), row 6 the second data row
+    expect(await at(x)).toEqual({ table: name, id: String(rows[1]![17]), field: "value" });
+  });
+
+  it("finds nothing on the header row, outside the table, or on another sheet", async () => {
+    const { x } = await workbook();
+    for (const [sheet, cell] of [["Sheet1", "H4"], ["Sheet1", "B5"], ["Sheet1", "H7"]] as const) {
+      x.select(sheet, cell);
+      expect(await at(x), cell).toBeNull();
+    }
+  });
+
+  it("finds nothing in a table Zhibiao did not load", async () => {
+    const x = new FakeExcel();
+    await x.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      s.getRange("A1:B2").values = [["id", "value"], ["x", 1]];
+      s.tables.add("A1:B2", true);
+    });
+    x.select("Sheet1", "A2");
+    expect(await at(x)).toBeNull();
+  });
+});
