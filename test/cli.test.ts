@@ -87,3 +87,20 @@ describe("zhibiao extract", () => {
     expect(sub.stdout).toContain("--csv <dir>");
   });
 });
+
+describe("files with the same name in different folders", () => {
+  it("tells them apart by path, so their observations do not merge", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-dup-"));
+    for (const sub of ["a", "b"]) {
+      const folder = path.join(dir, sub);
+      await import("node:fs").then((fs) => fs.mkdirSync(folder));
+      copyFileSync(seed, path.join(folder, "report.txt"));
+    }
+    const r = await zhibiao(["extract", dir, "--json"], dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { documents: { doc: string }[]; observations: { doc: string; id: string; indicator_id: string }[] };
+    expect(out.documents.map((d) => d.doc).sort()).toEqual(["a/report.txt", "b/report.txt"]);
+    const gdp = out.observations.filter((o) => o.indicator_id === "gdp");
+    expect(new Set(gdp.map((o) => o.id)).size).toBe(gdp.length);
+  });
+});

@@ -46,12 +46,23 @@ export interface ExtractPathsOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
+/**
+ * The `doc` of each file: its file name, as the data contract asks, unless two files in the
+ * batch share one; those are told apart by their paths (relative to the working directory).
+ */
+export function documentNames(files: string[], cwd = process.cwd()): string[] {
+  const counts = new Map<string, number>();
+  for (const f of files) counts.set(path.basename(f), (counts.get(path.basename(f)) ?? 0) + 1);
+  return files.map((f) => (counts.get(path.basename(f))! > 1 ? path.relative(cwd, path.resolve(f)).split(path.sep).join("/") : path.basename(f)));
+}
+
 export async function extractPaths(paths: string[], options: ExtractPathsOptions = {}): Promise<BatchResult> {
   const { files, failures } = await listReportFiles(paths);
   const result: BatchResult = { documents: [], observations: [], mentions: [], failures };
+  const names = documentNames(files);
   let done = 0;
-  for (const file of files) {
-    const name = path.basename(file);
+  for (const [i, file] of files.entries()) {
+    const name = names[i]!;
     try {
       const st = await stat(file);
       if (st.size > MAX_BYTES) throw new ExtractError(file, "too_large", `${(st.size / 1048576).toFixed(0)} MB`);
