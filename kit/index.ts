@@ -1,3 +1,4 @@
 // The package's entry in Node: the browser-safe core plus files and folders.
 export * from "./core.js";
 export { extractPaths, listReportFiles, type ExtractPathsOptions } from "./files/files.js";
+export * from "./analysis/index.js";

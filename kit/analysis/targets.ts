@@ -1,0 +1,183 @@
+// Plans against results: a year's targets against that year's results (met or missed), and
+// next year's targets against this year's results (how much faster the plan wants to go).
+import { byPreference, convertValue, difference, figureText, indicatorKey, yearOf, type ResultKind } from "./figures.js";
+import { select, type Selection } from "./latest.js";
+import type { Observation, Qualifier } from "../types.js";
+
+export type Verdict = "met" | "missed" | "not_comparable";
+
+/** How far below an "about" (左右) target a result may fall and still count as met. */
+export interface AboutTolerance {
+  /** For growth targets, in percentage points. */
+  growthPoints: number;
+  /** For level targets, as a share of the target (0.02 = 2%). */
+  valueShare: number;
+}
+
+export const ABOUT_TOLERANCE: AboutTolerance = { growthPoints: 0.5, valueShare: 0.02 };
+
+/**
+ * Whether `result` reaches `target` as the target's qualifier means it. Higher is better,
+ * except for ceilings (以内, 控制在: at_most) and for targets of decline (下降 3% is
+ * growth -3: falling further is better). "About" accepts a shortfall up to `aboutSlack`.
+ */
+export function judge(target: number, result: number, qualifier: Qualifier | null, aboutSlack: number): "met" | "missed" {
+  const slack = qualifier === "about" ? aboutSlack : 0;
+  const lowerIsBetter = qualifier === "at_most" || (target < 0 && (qualifier === null || qualifier === "about"));
+  if (lowerIsBetter) return result <= target + slack ? "met" : "missed";
+  if (qualifier === "more_than") return result > target ? "met" : "missed";
+  return result >= target - slack ? "met" : "missed";
+}
+
+export interface TargetCheck {
+  region: string;
+  indicator_id: string | null;
+  indicator: string;
+  period: string;
+  /** The target and the result as written (figureText). */
+  target_figure: string;
+  result_figure: string;
+  result_kind: ResultKind;
+  /** What was compared: the growth rate (preferred: plans are mostly growth targets) or the level. */
+  measure: "growth_pct" | "value" | null;
+  target: number | null;
+  /** The result in the target's terms (a level converted to the target's unit). */
+  result: number | null;
+  /** "%" for growth (the gap is then in percentage points), else the target's unit. */
+  unit: string | null;
+  /** result − target; negative is a shortfall (for ceilings and declines, positive is). */
+  gap: number | null;
+  verdict: Verdict;
+  target_doc: string;
+  result_doc: string;
+}
+
+/** Targets and results of the same facts, each fact once (preferred statement). */
+function bestByFact(observations: readonly Observation[]): Map<string, Observation> {
+  const best = new Map<string, Observation>();
+  for (const o of observations) {
+    const k = [o.region, indicatorKey(o), o.period, o.kind === "target" ? "target" : "result"].join("\u0001");
+    const cur = best.get(k);
+    if (!cur || byPreference(o, cur) < 0) best.set(k, o);
+  }
+  return best;
+}
+
+function resultKey(o: Observation, period: string): string {
+  return [o.region, indicatorKey(o), period, "result"].join("\u0001");
+}
+
+/**
+ * A year's targets against the same year's results, wherever the reports give both (an
+ * annex table's 计划 and 实际完成 columns, or a plan in one report and the result in the
+ * next). Targets stated only in words (完成市定目标, 与经济增长同步) are not_comparable.
+ */
+export function planVersusResult(observations: readonly Observation[], selection: Selection = {}, tolerance: AboutTolerance = ABOUT_TOLERANCE): TargetCheck[] {
+  const best = bestByFact(select(observations, selection));
+  const out: TargetCheck[] = [];
+  for (const t of best.values()) {
+    if (t.kind !== "target") continue;
+    const r = best.get(resultKey(t, t.period));
+    if (!r || r.kind === "target") continue;
+    let measure: TargetCheck["measure"] = null;
+    let target: number | null = null;
+    let result: number | null = null;
+    let qualifier: Qualifier | null = null;
+    let slack = 0;
+    if (t.growth_pct !== null && r.growth_pct !== null && t.growth_basis === r.growth_basis) {
+      [measure, target, result, qualifier, slack] = ["growth_pct", t.growth_pct, r.growth_pct, t.growth_qualifier, tolerance.growthPoints];
+    } else if (t.value !== null && r.value !== null) {
+      const converted = convertValue(r.value, r.unit, t.unit);
+      if (converted !== null) [measure, target, result, qualifier, slack] = ["value", t.value, converted, t.value_qualifier, Math.abs(t.value) * tolerance.valueShare];
+    }
+    out.push({
+      region: t.region,
+      indicator_id: t.indicator_id,
+      indicator: t.indicator,
+      period: t.period,
+      target_figure: figureText(t),
+      result_figure: figureText(r),
+      result_kind: r.kind,
+      measure,
+      target,
+      result,
+      unit: measure === "growth_pct" ? "%" : measure === "value" ? t.unit : null,
+      gap: target !== null && result !== null ? difference(result, target) : null,
+      verdict: target !== null && result !== null ? judge(target, result, qualifier, slack) : "not_comparable",
+      target_doc: t.doc,
+      result_doc: r.doc,
+    });
+  }
+  return out;
+}
+
+export interface TargetStep {
+  region: string;
+  indicator_id: string | null;
+  indicator: string;
+  base_period: string;
+  base_kind: ResultKind;
+  base_value: number | null;
+  base_unit: string | null;
+  base_growth_pct: number | null;
+  target_period: string;
+  target_value: number | null;
+  target_unit: string | null;
+  target_growth_pct: number | null;
+  target_qualifier: Qualifier | null;
+  target_text: string | null;
+  /** This year's result and next year's target as written (figureText). */
+  base_figure: string;
+  target_figure: string;
+  /** Target growth − this year's growth, in percentage points: how much faster the plan wants to grow. */
+  growth_step: number | null;
+  /** For a target stated as a level: the growth it implies over this year's value, in percent. */
+  implied_growth_pct: number | null;
+}
+
+/** Next year's targets against this year's results (the year before the target's), per region and indicator. */
+export function targetsAgainstLastResult(observations: readonly Observation[], selection: Selection = {}): TargetStep[] {
+  const best = bestByFact(select(observations, selection));
+  const out: TargetStep[] = [];
+  for (const t of best.values()) {
+    const year = yearOf(t.period);
+    if (t.kind !== "target" || year === null) continue;
+    const b = best.get(resultKey(t, String(year - 1)));
+    if (!b || b.kind === "target") continue;
+    const sameBasis = t.growth_basis === b.growth_basis;
+    const base = t.value !== null && b.value !== null ? convertValue(b.value, b.unit, t.unit) : null;
+    out.push({
+      region: t.region,
+      indicator_id: t.indicator_id,
+      indicator: t.indicator,
+      base_period: b.period,
+      base_kind: b.kind,
+      base_value: b.value,
+      base_unit: b.unit,
+      base_growth_pct: b.growth_pct,
+      target_period: t.period,
+      target_value: t.value,
+      target_unit: t.unit,
+      target_growth_pct: t.growth_pct,
+      target_qualifier: t.growth_pct !== null ? t.growth_qualifier : t.value_qualifier,
+      target_text: t.target_text,
+      base_figure: figureText(b),
+      target_figure: figureText(t),
+      growth_step: sameBasis && t.growth_pct !== null && b.growth_pct !== null ? difference(t.growth_pct, b.growth_pct) : null,
+      implied_growth_pct: base !== null && base !== 0 && t.value !== null ? (t.value / base - 1) * 100 : null,
+    });
+  }
+  return out;
+}
+
+/** Counts of met, missed and not comparable targets per region (for a summary table). */
+export function verdictCounts(checks: readonly TargetCheck[]): { region: string; period: string; met: number; missed: number; not_comparable: number }[] {
+  const out = new Map<string, { region: string; period: string; met: number; missed: number; not_comparable: number }>();
+  for (const c of checks) {
+    const k = `${c.region}\u0001${c.period}`;
+    const row = out.get(k) ?? { region: c.region, period: c.period, met: 0, missed: 0, not_comparable: 0 };
+    row[c.verdict] += 1;
+    out.set(k, row);
+  }
+  return [...out.values()];
+}
