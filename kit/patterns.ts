@@ -48,6 +48,8 @@ export const FIGURE_BRANCHES = {
   range: `(?<range>(?<na>${NUM})(?:至|到|~|-)(?<nb>\\d+(?:\\.\\d+)?)(?<nunit>${UNIT_ALT}))`,
   // value: 386.42亿元, 约3000盏, 4700人以上, 50多家, 突破6万户, 1亿元人民币以上
   value: `(?<v>(?<vpre>${QPRE})?(?<vnum>${NUM})(?<vinf>多|余)?(?<vunit>${UNIT_ALT})(?:人民币)?(?<vsuf>${QSUF})?)`,
+  // a count with 个 left out before a measure: 区级重点项目271总投资1873.19亿元
+  count: `(?<bc>(?<=项目)(?<bcnum>\\d{1,6})(?=总投资|计划投资|年度计划投资))`,
   // word target: 与经济增长同步, 与地区生产总值同步增长, 与去年同期持平, 基本持平
   word: `(?<w>(?:与|和)[^,;。与和同]{1,12}同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平)`,
 };
@@ -89,6 +91,8 @@ export const P = {
   zoneName: new RegExp(`(?:${alt(WORDS.zoneLeadVerbs)})?([\\u4e00-\\u9fa5()（）]{2,16}?(?:${alt(WORDS.zoneSuffixes)}))`, "g"),
   subjectVerbStart: new RegExp(`^(?:${alt(WORDS.subjectVerbs)})`),
   childrenLead: /^其中[,:]?/,
+  /** A zone that opens a sentence, whatever follows: 沙塘工业集聚区着重抓好…. Not a generic 工业园区. */
+  zoneOpening: new RegExp(`^(?!(?:${alt(WORDS.genericZonePrefixes)})(?:${alt(WORDS.zoneSuffixes)}))([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))`),
   zoneSuffixAny: new RegExp(`(?<!全)(?:${alt(WORDS.zoneSuffixes)})`),
   zoneAnaphora: new RegExp(`^(?:${alt(WORDS.zoneAnaphora)})(?![\\u4e00-\\u9fa5]{0,2}(?:${alt(WORDS.zoneSuffixes)}))`),
   leadingQualifier: new RegExp(`^(?:${QPRE})`),

@@ -232,3 +232,25 @@ describe("a government work report looking back five years", () => {
     expect(one(r, { indicator_id: "gdp", period: "2021" })).toMatchObject({ kind: "target", growth_pct: 7 });
   });
 });
+
+describe("distinct facts stay distinct", () => {
+  it("gives a zone that opens a sentence the sentence's figures", () => {
+    const r = extract(planReport("廉江市", 2017, "全市经济平稳。", "争取年内引进企业20家。沙塘工业集聚区着重抓好360亩工业用地的“五通一平”，争取年内引进企业8家。"));
+    expect(one(r, { region: "廉江市", indicator: "引进企业" })).toMatchObject({ value: 20, conflict: false });
+    expect(one(r, { region: "沙塘工业集聚区", indicator: "引进企业" }).value).toBe(8);
+  });
+
+  it("reads a count whose 个 was left out, and keeps 计划投资 apart from 总投资", () => {
+    const r = extract(planReport("泉港区", 2023, "全区经济运行企稳回升。", "安排2024年区级重点项目271总投资1873.19亿元2024年度计划投资323.04亿元。"));
+    expect(one(r, { indicator: "区级重点项目" })).toMatchObject({ value: 271, unit: "个" });
+    expect(one(r, { indicator: "区级重点项目总投资" }).value).toBe(1873.19);
+    expect(one(r, { indicator: "区级重点项目计划投资" }).value).toBe(323.04);
+    expect(r.observations.filter((o) => o.conflict)).toEqual([]);
+  });
+
+  it("names each completion rate after what it completes", () => {
+    const r = extract(planReport("湛河区", 2022, "免费“两癌”筛查900人，完成全年任务的100%。实施康复救助110人，完成全年任务的157%。"));
+    expect(one(r, { indicator: "免费“两癌”筛查任务完成率" }).value).toBe(100);
+    expect(one(r, { indicator: "康复救助任务完成率" }).value).toBe(157);
+  });
+});

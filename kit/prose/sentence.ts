@@ -196,6 +196,8 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
     }
 
     let name = cleanName(seg);
+    // The clause's subject place is the region, not part of the name: 沙塘工业集聚区着重抓好….
+    if (subRegion && subRegion.at <= segStart && name.startsWith(subRegion.name)) name = cleanName(name.slice(subRegion.name.length));
     if (regionsNamed(name).length > 0) name = "";
     if (t.type === "value" && P.absoluteChange.test(name)) {
       prevEnd = t.end;
@@ -284,7 +286,9 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
         // 总投资 / 产量 / 年均投资 belong to the subject before them.
         const latest = topic && (!entity || topic.at >= entity.at) ? topic.name : entity?.name ?? null;
         const subject = (P.entityMeasure.test(bare) ? latest : null) ?? state.subject ?? catalogueSubject(s.slice(lastClauseBoundary(s, lastClauseBoundary(s, segStart) - 1), segStart));
-        const measure = isGenericMeasure(segTrim) ? segTrim : bare;
+        // Keep what the measure says (计划投资, not 投资); only the year and scope go.
+        const written = segTrim.replace(P.leadingYear, "").replace(P.scopePrefix, "");
+        const measure = isGenericMeasure(written) ? written : bare;
         full = subject ? (subject.endsWith(bare) ? subject : topicOf(subject) + measure) : name;
       } else {
         full = parent && P.childEnumerator.test(s.slice(Math.max(0, segStart - 3), segStart + 1)) && !resolveIndicator(name, { unit: null, fromTable: false }).id ? underParent(parent, name) : name;
@@ -294,7 +298,14 @@ export function extractSentence(s: string, ctx: SentenceContext, state: Paragrap
       const isTarget = P.targetName.test(full);
       if (isTarget) full = full.replace(P.targetName, "");
       const completion = P.completionGap.test(segTrim) && t.type === "value" && t.unit === "%";
-      if (completion) full = cleanName(segTrim.slice(2, -1)) + "完成率";
+      if (completion) {
+        // 完成全年任务的157%: the rate belongs to what the sentence counted before it.
+        const object = cleanName(segTrim.slice(2, -1));
+        // The last figure's name, or the entity it measured (重点建设项目 of 重点建设项目完成投资).
+        const last = cur?.draft.name ?? entity?.name ?? "";
+        const subject = entity && last.startsWith(entity.name) ? entity.name : last;
+        full = (subject.includes(object) ? subject : subject + object) + "完成率";
+      }
       cur = open(full, segStart, t);
       if (isTarget) cur.draft.kind = "target";
       if (completion && cur.draft.kind === "target") cur.draft.kind = "actual";
@@ -542,7 +553,7 @@ function noteZones(s: string, state: ParagraphState): void {
 /** 雷州经济开发区全年实现… / 龙门镇完成… / 园区在建项目… : the place a clause is about. */
 function subjectRegion(clause: string, at: number, state: ParagraphState, ownRegion: string): { at: number; name: string } | null {
   const c = clause.replace(P.clauseLead, "");
-  const zone = P.zoneSubject.exec(c) ?? P.townSubject.exec(c);
+  const zone = P.zoneSubject.exec(c) ?? P.townSubject.exec(c) ?? (at === 0 ? P.zoneOpening.exec(c) : null);
   if (zone) return { at, name: zone[1]! };
   if (state.zone && P.zoneAnaphora.test(c)) return { at, name: state.zone };
   // 其中雷州市完成地区生产总值… in a city's report: a county or city named as the subject.

@@ -82,6 +82,8 @@ export function tokenize(s: string): Token[] {
       const qualifier =
         (g.vpre ? QUALIFIER_PREFIX[g.vpre] : undefined) ?? (g.vsuf ? QUALIFIER_SUFFIX[g.vsuf] : undefined) ?? (g.vinf ? QUALIFIER_SUFFIX[g.vinf] : undefined) ?? null;
       tokens.push({ type: "value", start, end: vend, value: num(g.vnum!), unit, qualifier, threshold: P.threshold.test(after) });
+    } else if (g.bc !== undefined) {
+      tokens.push({ type: "value", start, end, value: num(g.bcnum!), unit: "个", qualifier: null, threshold: false });
     } else if (g.w !== undefined) {
       tokens.push({ type: "word", start, end, text: m[0] });
     }
