@@ -14,6 +14,10 @@ export interface ExtractCliOptions {
 
 /** Runs the command and returns the exit status: 1 if any file failed. */
 export async function runExtract(paths: string[], opts: ExtractCliOptions): Promise<number> {
+  // A workbook that cannot be written is reported before the extraction, not after it.
+  // (exceljs is loaded only when a workbook is asked for: it is slow to load.)
+  const xlsx = opts.xlsx ? await import("../export/xlsx.js") : null;
+  if (xlsx && opts.xlsx) await xlsx.checkWorkbookTarget(opts.xlsx);
   const bar = opts.quiet ? null : progressBar();
   let result: BatchResult;
   try {
@@ -28,10 +32,8 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
     const written = await writeCsvTables(result, opts.csv);
     process.stderr.write(`zhibiao: wrote ${written.join(", ")}\n`);
   }
-  if (opts.xlsx) {
-    // exceljs is loaded only when a workbook is asked for: it is slow to load.
-    const { writeWorkbook } = await import("../export/xlsx.js");
-    await writeWorkbook(result, opts.xlsx);
+  if (xlsx && opts.xlsx) {
+    await xlsx.writeWorkbook(result, opts.xlsx);
     process.stderr.write(`zhibiao: wrote ${opts.xlsx}\n`);
   }
   if (!opts.json && !opts.csv && !opts.xlsx) process.stdout.write(summaryTable(result) + "\n");

@@ -1,0 +1,84 @@
+// Row shaping: the tidy tables' records → the cells of each table sheet. Pure; the writer
+// turns these into XML.
+import path from "node:path";
+import type { BatchResult, ExtractResult, Failure } from "../../kit/types.js";
+import { valueFormat } from "./format.js";
+import { mentionsOf, type Layout } from "./layout.js";
+import { CONFLICTS, DOCUMENTS, MENTIONS, OBSERVATIONS, type ColumnSpec } from "./spec.js";
+
+export type CellValue = string | number | boolean | null;
+
+export interface RowOut {
+  values: CellValue[];
+  /** Per column, a number format that replaces the column's own (a value's decimals). */
+  formats: (string | undefined)[];
+  /** Highlight the row: it belongs to a conflicting observation. */
+  conflict: boolean;
+}
+
+/** Excel refuses longer text in a cell. */
+const MAX_CELL_TEXT = 32_767;
+
+function cell(v: unknown): CellValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v;
+  const s = String(v);
+  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+}
+
+/** The record's fields in the spec's column order, with each value's own format. */
+export function shapeRow(record: Readonly<Record<string, unknown>>, columns: readonly ColumnSpec[], conflict = false): RowOut {
+  const values = columns.map((c) => cell(record[c.key]));
+  const formats = columns.map((c, i) => {
+    const v = values[i];
+    return c.kind === "value" && typeof v === "number" ? valueFormat(v) : undefined;
+  });
+  return { values, formats, conflict };
+}
+
+export function* observationRows(l: Layout): Generator<RowOut> {
+  for (const o of l.observations) yield shapeRow(o as unknown as Record<string, unknown>, OBSERVATIONS.columns, o.conflict);
+}
+
+export function* mentionRows(l: Layout): Generator<RowOut> {
+  for (const m of l.mentions) {
+    const i = l.observationIndex.get(m.observation_id);
+    const conflict = i !== undefined && l.observations[i]!.conflict;
+    yield shapeRow(m as unknown as Record<string, unknown>, MENTIONS.columns, conflict);
+  }
+}
+
+/** One row per mention of each conflicting observation: its kept figures beside what each mention says. */
+export function* conflictRows(l: Layout): Generator<RowOut> {
+  for (const i of l.conflicts) {
+    const o = l.observations[i]!;
+    for (const m of mentionsOf(l, i)) {
+      const record = { ...o, observation_id: o.id, doc: m.doc, quote: m.quote, section: m.section, from_table: m.from_table, start: m.start, end: m.end };
+      yield shapeRow(record, CONFLICTS.columns, true);
+    }
+  }
+}
+
+export function isBatch(result: ExtractResult | BatchResult): result is BatchResult {
+  return Array.isArray((result as BatchResult).failures);
+}
+
+/** A file that could not be read still gets its row, so the Documents sheet accounts for every input. */
+export function failureRecord(f: Failure): Record<string, unknown> {
+  return {
+    doc: path.basename(f.file),
+    part: 0,
+    observations: 0,
+    mentions: 0,
+    conflicts: 0,
+    failures: 1,
+    failure_code: f.code,
+    failure_message: `${f.file}: ${f.message}`,
+  };
+}
+
+export function* documentRows(result: ExtractResult | BatchResult): Generator<RowOut> {
+  for (const d of result.documents) yield shapeRow({ ...d, failures: 0 }, DOCUMENTS.columns, d.conflicts > 0);
+  if (isBatch(result)) for (const f of result.failures) yield shapeRow(failureRecord(f), DOCUMENTS.columns);
+}

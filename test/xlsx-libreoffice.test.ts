@@ -1,0 +1,131 @@
+// The workbook opened by a real spreadsheet program: LibreOffice (headless) converts it to CSV,
+// every sheet, and to ODS; the values, tables, notes and links must survive. Skipped, saying
+// so, where `soffice` is not installed (Debian: libreoffice-calc-nogui; .ci/run installs it).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import JSZip from "jszip";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { extractPaths } from "../kit/index.js";
+import type { BatchResult, ExtractResult, Observation } from "../kit/types.js";
+import { writeWorkbook } from "../export/xlsx.js";
+import { OBSERVATION_COLUMNS } from "../export/csv.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
+const hasSoffice = soffice.status === 0;
+const SKIP = "skipped: LibreOffice (soffice) is not installed; apt-get install libreoffice-calc-nogui";
+if (!hasSoffice) console.warn(`xlsx-libreoffice.test.ts ${SKIP}`);
+
+/** Comma-separated, double quotes, UTF-8, first line 1, raw values (not as shown), all sheets (-1). */
+const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+let dir: string;
+let seeds: BatchResult;
+let large: ExtractResult;
+
+/** Runs soffice with a private profile, so parallel tests and a desktop session do not collide. */
+function convert(filter: string, files: string[]): void {
+  const profile = pathToFileURL(path.join(dir, "lo-profile")).href;
+  const run = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", filter, "--outdir", dir, ...files], { encoding: "utf8", timeout: 120_000 });
+  if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr || run.stdout}`);
+}
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (c !== "\r") field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+function csvOf(sheet: string): string[][] {
+  return parseCsv(readFileSync(path.join(dir, `seeds-${sheet}.csv`), "utf8"));
+}
+
+function synthetic(n: number): ExtractResult {
+  const observations: Observation[] = Array.from({ length: n }, (_, i) => ({
+    id: `o${i}`, doc: "s.txt", region: `测试${i % 30}区`, period: "2023", kind: "actual", indicator: "地区生产总值", indicator_id: "gdp", value: i + 0.5,
+    unit: "亿元", growth_pct: 1.5, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null, target_text: null, rank: null, rank_scope: null,
+    conflict: false, quote: `第${i}句：地区生产总值 ${i + 0.5} 亿元`,
+  }));
+  const mentions = observations.map((o, i) => ({ observation_id: o.id, doc: "s.txt", start: i, end: i + 1, quote: o.quote, section: null, from_table: false }));
+  return { documents: [], observations, mentions };
+}
+
+describe.skipIf(!hasSoffice)(`LibreOffice opens the workbook (${hasSoffice ? soffice.stdout.trim() : SKIP})`, () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-xlsx-lo-"));
+    seeds = await extractPaths([path.join(root, "seeds")]);
+    large = synthetic(1500);
+    await writeWorkbook(seeds, path.join(dir, "seeds.xlsx"));
+    await writeWorkbook(large, path.join(dir, "large.xlsx"));
+    convert(CSV_FILTER, [path.join(dir, "seeds.xlsx")]);
+    convert("ods", [path.join(dir, "seeds.xlsx"), path.join(dir, "large.xlsx")]);
+  }, 240_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads every observation's values back as written", () => {
+    const [header, ...rows] = csvOf("指标 Observations");
+    expect(header).toEqual([...OBSERVATION_COLUMNS]);
+    expect(rows).toHaveLength(seeds.observations.length);
+    const at = (k: string) => header!.indexOf(k);
+    seeds.observations.forEach((o, i) => {
+      const row = rows[i]!;
+      expect(row[at("id")]).toBe(o.id);
+      expect(row[at("region")]).toBe(o.region);
+      expect(row[at("value")] === "" ? null : Number(row[at("value")]), o.id).toBe(o.value);
+      expect(row[at("growth_pct")] === "" ? null : Number(row[at("growth_pct")]), o.id).toBe(o.growth_pct);
+      expect(row[at("conflict")]).toBe(o.conflict ? "TRUE" : "FALSE");
+      expect(row[at("quote")]).toBe(o.quote);
+    });
+    const gdp = rows.find((r) => r[at("region")] === "雷州市" && r[at("period")] === "2023" && r[at("indicator_id")] === "gdp" && r[at("kind")] === "actual")!;
+    expect([gdp[at("value")], gdp[at("unit")], gdp[at("growth_pct")], gdp[at("rank")]]).toEqual(["386.42", "亿元", "3.6", "3"]);
+  });
+
+  it("reads the other sheets: mentions, documents, the Compare grid and the conflicts", () => {
+    expect(csvOf("来源 Mentions")).toHaveLength(seeds.mentions.length + 1);
+    expect(csvOf("文档 Documents")).toHaveLength(seeds.documents.length + 1);
+    const compare = csvOf("对比 Compare");
+    expect(compare[0]![2]).toBe("地区生产总值");
+    const leizhou = compare.find((r) => r[0] === "雷州市")!;
+    expect(leizhou.slice(1, 7)).toEqual(["湛江市", "2023", "386.42", "3.6", "2024", "5"]);
+    const conflicts = csvOf("冲突 Conflicts");
+    const ids = new Set(seeds.observations.filter((o) => o.conflict).map((o) => o.id));
+    expect(conflicts.length - 1).toBe(seeds.mentions.filter((m) => ids.has(m.observation_id)).length);
+  });
+
+  it("sees the tables, one note per observation and the links", async () => {
+    const ods = await JSZip.loadAsync(readFileSync(path.join(dir, "seeds.ods")));
+    const content = await ods.file("content.xml")!.async("string");
+    const ranges = [...content.matchAll(/<table:database-range table:name="([^"]+)"[^>]*table:display-filter-buttons="true"/g)].map((m) => m[1]);
+    expect(ranges.sort()).toEqual(["Conflicts", "Documents", "Mentions", "Observations"]);
+    expect([...content.matchAll(/<office:annotation[ >]/g)]).toHaveLength(seeds.observations.length);
+    expect(content).toContain("全市完成地区生产总值 386.42 亿元、增长 3.6%，增速居湛江市第三");
+    const links = [...content.matchAll(/<text:a xlink:href="#([^"]+)"/g)].map((m) => m[1]!.replace(/&apos;/g, "'"));
+    expect(links.filter((l) => l.startsWith("'来源 Mentions'."))).toHaveLength(new Set(seeds.mentions.map((m) => m.observation_id)).size);
+    expect(links.filter((l) => l.startsWith("'指标 Observations'.")).length).toBeGreaterThanOrEqual(seeds.mentions.length);
+  });
+
+  it("reads notes past the first VML block of 1024", async () => {
+    const ods = await JSZip.loadAsync(readFileSync(path.join(dir, "large.ods")));
+    const content = await ods.file("content.xml")!.async("string");
+    expect([...content.matchAll(/<office:annotation[ >]/g)]).toHaveLength(large.observations.length);
+    expect(content).toContain(`第1499句：地区生产总值 1499.5 亿元`);
+  });
+});
