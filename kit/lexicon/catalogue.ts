@@ -59,9 +59,9 @@ export function resolveIndicator(name: string, ctx: ResolveContext): Resolved {
     const cls = ctx.unit ? unitInfo(ctx.unit)?.class ?? null : null;
     for (const e of entries) {
       if (e.tableOnly && !ctx.fromTable) continue;
-      // A value in a foreign unit (a GDP "of 5 个") means the name is not the indicator.
+      // A value in a foreign unit (a GDP "of 5 个") means the name is not the indicator. An alias
+      // with no unit classes (居民收入) names the indicator only for growth or a target in words.
       if (ctx.unit !== null && !(cls !== null && e.unitClasses.includes(cls))) continue;
-      if (ctx.unit === null && e.unitClasses.length === 0) return { id: e.spec.id, name: e.spec.name };
       return { id: e.spec.id, name: e.keepName ? key : e.spec.name };
     }
   }

@@ -5,7 +5,9 @@
 import { P, afterLast, CLAUSE_BOUNDARY_CHARS } from "../patterns.js";
 import { cleanName } from "./names.js";
 import type { Token } from "./tokens.js";
-import type { Building, Opener, SentenceContext } from "./sentence.js";
+import type { Building, SentenceContext } from "./scan.js";
+
+type Opener = (name: string, a: number, t: Token) => Building;
 
 type Apply = (b: Building, t: Token, ctx: SentenceContext) => void;
 

@@ -1,0 +1,44 @@
+// Which period a figure is for and whether it is a result, an estimate or a target: the
+// section's mode and year, then what the sentence says before the figure (a year, 预计,
+// 力争, 年均/累计 over a five-year span).
+import { P, execAll } from "../patterns.js";
+import type { Kind } from "../types.js";
+import type { Scan } from "./scan.js";
+import { lastBoundary, lastClauseBoundary } from "./clauses.js";
+
+/** The year a clause names before a figure, outside 《》 and quotes ("2023年以来" is not a period). */
+export function yearBetween(s: string, from: number, pos: number): number | null {
+  const text = s.slice(from, pos).replace(P.quoted, (q) => " ".repeat(q.length));
+  let year: number | null = null;
+  for (const m of execAll(P.year, text)) {
+    if (P.yearNotPeriod.test(text.slice(m.index + m[0].length))) continue;
+    year = Number(m[1]);
+  }
+  return year;
+}
+
+/**
+ * Kind and period of a figure at `pos` whose name starts at `nameStart`. `annual` marks a
+ * 年均 growth, which covers the report's span when no year is named.
+ */
+export function kindAndPeriod(scan: Scan, pos: number, nameStart: number, name: string, annual: boolean): { kind: Kind; period: string } {
+  const { s, ctx } = scan;
+  const clauseStart = lastClauseBoundary(s, nameStart);
+  const year = yearBetween(s, clauseStart, pos);
+  const cumulative =
+    annual || P.spanMarker.test(name) || P.cumulativeWord.test(s.slice(lastBoundary(s, nameStart), pos)) || P.fiveYear.test(s.slice(clauseStart, pos));
+  const estimate = scan.estimateFromStart || (scan.estimateAt >= 0 && scan.estimateAt < pos);
+  if (ctx.mode === "plan") {
+    // In a plan, a year before the plan's is a result quoted for reference (2023年…预计完成).
+    if (year !== null && ctx.planYear !== null && year < ctx.planYear) return { kind: estimate ? "estimate" : "actual", period: String(year) };
+    return { kind: "target", period: year !== null ? String(year) : ctx.period };
+  }
+  // In a review, a later year is a target (力争2024年…).
+  if (year !== null && ctx.reportYear !== null && year > ctx.reportYear) return { kind: "target", period: String(year) };
+  const spanPeriod = cumulative && year === null && ctx.reportSpan !== null;
+  const period = year !== null ? String(year) : spanPeriod ? ctx.reportSpan! : ctx.period;
+  // A span's total is a result, not the estimate of the year the sentence is about.
+  if (estimate && !spanPeriod) return { kind: "estimate", period };
+  if (P.resultTarget.test(s.slice(clauseStart, pos)) || P.planName.test(name)) return { kind: "target", period };
+  return { kind: "actual", period };
+}
