@@ -5,7 +5,9 @@
 import * as OpenCC from "opencc-js/t2cn";
 import { WORDS } from "../lexicon/lexicon.js";
 
-const HINTS = new Set(WORDS.traditionalHints);
+// A lookup table over the CJK block: cheaper per character than a Set of strings.
+const HINT = new Uint8Array(0x10000);
+for (const ch of WORDS.traditionalHints) HINT[ch.charCodeAt(0)] = 1;
 const SAMPLE = 5000;
 const MIN_HINTS = 10;
 
@@ -15,7 +17,7 @@ let converter: ((s: string) => string) | null = null;
 export function isTraditional(text: string): boolean {
   let n = 0;
   const end = Math.min(text.length, SAMPLE);
-  for (let i = 0; i < end && n < MIN_HINTS; i++) if (HINTS.has(text[i]!)) n++;
+  for (let i = 0; i < end && n < MIN_HINTS; i++) n += HINT[text.charCodeAt(i)]!;
   return n >= MIN_HINTS;
 }
 
