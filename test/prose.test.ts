@@ -254,3 +254,21 @@ describe("distinct facts stay distinct", () => {
     expect(one(r, { indicator: "康复救助任务完成率" }).value).toBe(157);
   });
 });
+
+describe("more ways of writing", () => {
+  const r = extract(
+    "安福县2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划（草案）的报告\n\n第一部分 2023年经济社会发展情况\n\n全县地区生产总值完成185.6亿元（增长4.1%）。城镇、农村居民人均可支配收入分别达到42115元、19870元，分别增长4.8%、7.1%。\n\n第二部分 2024年国民经济和社会发展计划（草案）\n\n2024年主要预期目标：地区生产总值增长5.5%左右；城镇调查失业率控制在5.5%以内。\n",
+  );
+
+  it("reads growth in brackets and a second 分别 that names nothing", () => {
+    expect(one(r, { indicator_id: "gdp", period: "2023" })).toMatchObject({ value: 185.6, growth_pct: 4.1 });
+    expect(one(r, { indicator_id: "income_urban" })).toMatchObject({ value: 42115, growth_pct: 4.8 });
+    expect(one(r, { indicator_id: "income_rural" })).toMatchObject({ value: 19870, growth_pct: 7.1 });
+  });
+
+  it("takes 第二部分 … 计划（草案） as the plan", () => {
+    expect(r.documents[0]).toMatchObject({ region: "安福县", parent_region: "吉安市" });
+    expect(one(r, { indicator_id: "gdp", period: "2024" })).toMatchObject({ kind: "target", growth_pct: 5.5, growth_qualifier: "about" });
+    expect(one(r, { indicator_id: "surveyed_unemployment_rate" })).toMatchObject({ kind: "target", value: 5.5, value_qualifier: "at_most" });
+  });
+});

@@ -31,7 +31,8 @@ export function distribute(
   open: Opener,
   apply: Apply,
   ctx: SentenceContext,
-): { lastIndex: number; cur: Building | null } | null {
+  previous: Building[] | null,
+): { lastIndex: number; cur: Building | null; drafts: Building[] } | null {
   const first = tokens[k]!;
   const figures: Token[] = [first];
   for (let j = k + 1; j < tokens.length; j++) {
@@ -46,6 +47,11 @@ export function distribute(
   const clause = s.slice(clauseStart, first.start);
   const beforeList = each ? clause.replace(P.eachSuffix, "") : clause.split(P.distributive)[0]!;
   let names = beforeList.split(P.listSplit).map((x) => cleanName(x)).filter((x) => x.length > 0);
+  // …分别达到42115元、19870元，分别增长4.8%、7.1%: a second 分别 with no names is the same list's.
+  if (!each && names.length === 0 && previous && previous.length === figures.length) {
+    previous.forEach((b, i) => apply(b, figures[i]!, ctx));
+    return { lastIndex: k + figures.length - 1, cur: previous[previous.length - 1]!, drafts: previous };
+  }
   if (!each && names.length === 1 && figures.length > 1) {
     // The 分别 clause names only the measure; the list is the clause before it.
     const measure = names[0]!;
@@ -62,13 +68,12 @@ export function distribute(
     return null;
   }
   names = completeShortItems(names);
-  let cur: Building | null = null;
-  names.forEach((n, i) => {
+  const drafts = names.map((n, i) => {
     const t = each ? first : figures[i]!;
     const b = open(n, clauseStart, t);
     apply(b, t, ctx);
     b.b = figures[figures.length - 1]!.end;
-    cur = b;
+    return b;
   });
-  return { lastIndex: each ? k : k + figures.length - 1, cur };
+  return { lastIndex: each ? k : k + figures.length - 1, cur: drafts[drafts.length - 1] ?? null, drafts };
 }

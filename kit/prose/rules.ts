@@ -126,10 +126,11 @@ export function valueGroup(scan: Scan, k: number): Token[] {
 export function list(scan: Scan, k: number, piece: Piece): number | null {
   const t = scan.tokens[k]!;
   if ((t.type !== "value" && t.type !== "growth") || !(P.distributive.test(piece.seg) || P.eachSuffix.test(piece.segTrim))) return null;
-  const handled = distribute(scan.s, k, scan.tokens, piece.segTrim, piece.clauseStart, (name, a, tok) => open(scan, name, a, tok), applyToken, scan.ctx);
+  const handled = distribute(scan.s, k, scan.tokens, piece.segTrim, piece.clauseStart, (name, a, tok) => open(scan, name, a, tok), applyToken, scan.ctx, scan.lastList);
   if (!handled) return null;
   scan.prevEnd = scan.tokens[handled.lastIndex]!.end;
   scan.cur = handled.cur;
+  scan.lastList = handled.drafts;
   return handled.lastIndex;
 }
 

@@ -78,6 +78,8 @@ export interface Scan {
   topic: Place | null;
   /** The last thing counted (签约项目 35 个): what 协议投资额/总投资 that follow belong to. */
   entity: Place | null;
+  /** The drafts of the last 分别 list, for a second 分别 that names nothing. */
+  lastList: Building[] | null;
   estimateFromStart: boolean;
   estimateAt: number;
 }

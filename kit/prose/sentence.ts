@@ -48,6 +48,7 @@ export function extractSentence(s: string, ctx: SentenceContext, para: Paragraph
     listQualifier: null,
     topic: null,
     entity: null,
+    lastList: null,
     estimateFromStart,
     estimateAt,
   };
