@@ -73,7 +73,7 @@ export function extractText(text: string, options: ExtractOptions): ExtractResul
       region: m.regionName,
       parent_region: m.parentName,
       type: m.type,
-      report_period: m.reportSpan && m.type === "five_year_plan" ? `${m.reportSpan[0]}-${m.reportSpan[1]}` : m.reportYear !== null ? String(m.reportYear) : null,
+      report_period: m.reportSpan && m.type === "five_year_plan" ? `${m.reportSpan[0]}-${m.reportSpan[1]}` : m.reportYear !== null ? String(m.reportYear) + (m.subPeriod ?? "") : null,
       plan_period: m.planSpan ? `${m.planSpan[0]}-${m.planSpan[1]}` : m.planYear !== null ? String(m.planYear) : null,
       date: m.date,
       encoding: options.encoding ?? "utf-8",

@@ -77,6 +77,10 @@ export const P = {
   sectionWords: new RegExp(alt([...WORDS.sectionResult, ...WORDS.sectionPlan])),
   clauseEnd: /[。，,；;]/,
   year: /(?<![\d])((?:19|20)\d{2})\s*年/g,
+  singleYear: /^\d{4}$/,
+  fullYear: /全年|1\s*[-—–~至]\s*12\s*月/,
+  /** Part of a year: 一季度, 前三季度, 上半年, 1-6月, 前5个月, 6月末. */
+  subYear: /(前三季度)|第?([一二三四1-4])季度|([上下])半年|(?<![\d.])1\s*[-—–~至]\s*(\d{1,2})\s*月|前([2-9]|1[01])个月|(?<![\d.-])(\d{1,2})\s*月(?:末|底)/,
   yearOnce: /(?<![\d])((?:19|20)\d{2})\s*年/,
   fiveYearPlan: /十([一二三四五六七八九])个?五/,
   date: /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|((?:19|20)\d{2})-(\d{2})-(\d{2})/,
@@ -114,7 +118,7 @@ export const P = {
   sectionPlan: new RegExp(alt(WORDS.sectionPlan)),
   titleWord: new RegExp(alt(WORDS.titleWords)),
   /** A place named in a title that the region list lacks: 关于东兴县2023年… → 东兴县. */
-  titleRegionSpan: /(?:关于|中共|】|年|^)([\u4e00-\u9fa5]{2,8}?(?:自治县|自治州|自治区|特区|新区|省|市|县|区|旗|盟))(?=(?:19|20)\d{2}|国民经济|人民政府|政府工作|第[一二三四五六七八九十]|“十)/,
+  titleRegionSpan: /(?:关于|中共|】|年|月|^)([\u4e00-\u9fa5]{2,8}?(?:自治县|自治州|自治区|特区|新区|省|市|县|区|旗|盟))(?=(?:19|20)\d{2}|国民经济|人民政府|政府工作|经济运行|第[一二三四五六七八九十]|“十)/,
   nationalTitle: new RegExp(alt(WORDS.nationalTitles)),
   docPlanReport: new RegExp(alt(WORDS.documentTypes.plan_report)),
   docGovWork: new RegExp(alt(WORDS.documentTypes.government_work_report)),
@@ -165,6 +169,8 @@ export const P = {
   eachSuffix: new RegExp(`(?:${alt(WORDS.eachMarkers)})(?:达到|达|为)?$`),
   topicClause: new RegExp(`^(.{2,30}?)(?:${alt(WORDS.topicPredicates)})$`),
   resultTarget: new RegExp(alt(WORDS.resultTargetMarkers)),
+  /** A word after which the rest of the sentence is a target (力争全年签约60个，到位资金超100亿元). */
+  targetScope: new RegExp(alt(WORDS.targetScopeMarkers)),
   changeTo: new RegExp(`^(?:${alt(WORDS.changeToVerbs)})`),
   changeFrom: /从[^,;。:]{0,8}$|由[^,;。:]{0,8}$/,
   rankScopeSplit: /^(全[省市区县国]|全[\u4e00-\u9fa5]{0,3}?(?:同类|县区|县市区|区县))(.{2,})$/,

@@ -9,6 +9,7 @@ export interface Observation {
   id: string;
   doc: string;
   region: string;
+  /** "2023"; "2016-2020" for a span; "2024H1", "2024Q1-Q3", "2024M6" for part of a year. */
   period: string;
   kind: Kind;
   indicator: string;

@@ -5,7 +5,7 @@ import { parseCell, columnModel, type TableContext } from "../kit/tables/table.j
 import { toBlocks } from "../kit/text/blocks.js";
 import { extract, one, none } from "./helpers/docs.js";
 
-const ctx: TableContext = { doc: "t.txt", part: 0, region: "湛河区", reportYear: 2022, planYear: 2023, section: null, nextOrder: () => 0, raw: "" };
+const ctx: TableContext = { doc: "t.txt", part: 0, region: "湛河区", reportYear: 2022, planYear: 2023, section: null, subPeriod: null, nextOrder: () => 0, raw: "" };
 
 function headerRows(text: string) {
   const block = toBlocks(text).find((b) => b.type === "table");
@@ -29,6 +29,21 @@ describe("cells", () => {
 });
 
 describe("headers", () => {
+  it("dates 1-6月 columns to the half and leaves 全年目标 columns annual", () => {
+    const rows = headerRows("指标\t单位\t全年目标\t1-6月\t比上年同期增长%\n");
+    // A report on part of a year plans no next year: its targets are the year's own.
+    expect(columnModel(rows, { ...ctx, planYear: null, subPeriod: "H1" })!.groups).toEqual([
+      { period: "2022", kind: "target", value: 2, growth: null },
+      { period: "2022H1", kind: "actual", value: 3, growth: 4 },
+    ]);
+  });
+
+  it("dates a quarterly report's unlabelled columns to the report's part of the year", () => {
+    const rows = headerRows("指标\t单位\t2022年\t增长%\n");
+    expect(columnModel(rows, { ...ctx, subPeriod: "Q1-Q3" })!.groups).toEqual([{ period: "2022Q1-Q3", kind: "actual", value: 2, growth: 3 }]);
+    expect(columnModel(rows, ctx)!.groups).toEqual([{ period: "2022", kind: "actual", value: 2, growth: 3 }]);
+  });
+
   it("reads year groups over 绝对值/增长 sub-columns, with the unit column apart", () => {
     const rows = headerRows("指 标 名 称\t计 量 单 位\t2022年计划\t\t2022年实际完成\t\t2023年计划\t\n\t\t绝对值\t增长%\t绝对值\t增长%\t绝对值\t增长%\n");
     const m = columnModel(rows, ctx)!;

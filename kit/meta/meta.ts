@@ -3,6 +3,7 @@
 import type { DocumentType } from "../types.js";
 import type { Block } from "../text/blocks.js";
 import { P, parseRankNumber, execAll } from "../patterns.js";
+import { subPeriodIn } from "../periods.js";
 import { findRegionNames, regionsNamed, disambiguate, type Region } from "../lexicon/regions.js";
 
 export interface DocMeta {
@@ -19,6 +20,8 @@ export interface DocMeta {
   planYear: number | null;
   planSpan: [number, number] | null;
   date: string | null;
+  /** Part of the year a report on a quarter or half covers ("H1" for 1-6月), from its title. */
+  subPeriod: string | null;
 }
 
 const HEAD_CHARS = 3000;
@@ -143,6 +146,13 @@ export function readMeta(raw: string, start: number, end: number, blocks: Block[
     reportYear = bodyYears[0]!;
     planYear = type === "news" || type === "statistical_bulletin" ? null : reportYear + 1;
   }
+  const date = findDate(raw.slice(start, end));
+  // A news item that names no year ("今年一季度…") speaks of the year it was published.
+  if (reportYear === null && date !== null) reportYear = Number(date.slice(0, 4));
+
+  const subPeriod = title ? subPeriodIn(title) : null;
+  // A report on part of a year (上半年计划执行情况, 1-6月经济运行) plans no next year.
+  if (subPeriod !== null) planYear = null;
 
   const parent = region?.parent ?? null;
   // The State Council's reports are about the whole country, a region the region list lacks.
@@ -158,7 +168,8 @@ export function readMeta(raw: string, start: number, end: number, blocks: Block[
     reportSpan,
     planYear,
     planSpan,
-    date: findDate(raw.slice(start, end)),
+    date,
+    subPeriod,
   };
 }
 

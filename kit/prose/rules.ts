@@ -78,6 +78,7 @@ export function nameBefore(scan: Scan, t: Token, piece: Piece): Named | "skip" {
   // The clause's subject place is the region, not part of the name: 沙塘工业集聚区着重抓好….
   const sub = scan.subRegion;
   if (sub && sub.at <= segStart && name.startsWith(sub.name)) name = cleanName(name.slice(sub.name.length));
+  else if (scan.ctx.region && name.startsWith(scan.ctx.region)) name = cleanName(name.slice(scan.ctx.region.length));
   if (regionsNamed(name).length > 0) name = "";
   // 比上年末增加0.1万人: an absolute change, not a level.
   if (t.type === "value" && P.absoluteChange.test(name)) return "skip";

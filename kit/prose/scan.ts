@@ -19,6 +19,8 @@ export interface SentenceContext {
   planYear: number | null;
   /** "2016-2020" when results cover a five-year span (年均, 累计). */
   reportSpan: string | null;
+  /** Part of the year the whole document covers ("H1"), from its title. */
+  subPeriod: string | null;
   estimate: boolean;
   wordTargets: boolean;
   section: string | null;
@@ -78,10 +80,14 @@ export interface Scan {
   topic: Place | null;
   /** The last thing counted (签约项目 35 个): what 协议投资额/总投资 that follow belong to. */
   entity: Place | null;
+  /** Part of the year the sentence opens with (上半年，…), or the document's. */
+  subPeriod: string | null;
   /** The drafts of the last 分别 list, for a second 分别 that names nothing. */
   lastList: Building[] | null;
   estimateFromStart: boolean;
   estimateAt: number;
+  /** Where a 力争 starts the targets of the rest of the sentence, -1 for none. */
+  targetAt: number;
 }
 
 /** The stretch of text between the last figure read and the figure at hand. */

@@ -5,6 +5,7 @@
 import { P } from "../patterns.js";
 import { WORDS } from "../lexicon/lexicon.js";
 import { hasFigure, type Draft } from "../draft.js";
+import { partIn, subPeriodIn } from "../periods.js";
 import { tokenize } from "./tokens.js";
 import { isName } from "./names.js";
 import { eventOf, noteZones, subjectRegion, topicIn } from "./about.js";
@@ -49,8 +50,10 @@ export function extractSentence(s: string, ctx: SentenceContext, para: Paragraph
     topic: null,
     entity: null,
     lastList: null,
+    subPeriod: partIn(sentenceSubPeriod(s), ctx.subPeriod),
     estimateFromStart,
     estimateAt,
+    targetAt: P.targetScope.exec(s)?.index ?? -1,
   };
 
   for (let k = 0; k < tokens.length; k++) {
@@ -99,4 +102,11 @@ export function extractSentence(s: string, ctx: SentenceContext, para: Paragraph
     drafts.push(d);
   }
   return drafts;
+}
+
+/** 上半年，全区… / 今年一季度，…: a short opening clause that dates the sentence. */
+function sentenceSubPeriod(s: string): string | null {
+  const m = P.clauseBoundaryChar.exec(s);
+  const head = m ? s.slice(0, m.index) : "";
+  return head.length > 0 && head.length <= 10 ? subPeriodIn(head) : null;
 }

@@ -5,6 +5,7 @@ import { P, execAll } from "../patterns.js";
 import type { Kind } from "../types.js";
 import type { Scan } from "./scan.js";
 import { lastBoundary, lastClauseBoundary } from "./clauses.js";
+import { partIn, subPeriodIn } from "../periods.js";
 
 /** The year a clause names before a figure, outside 《》 and quotes ("2023年以来" is not a period). */
 export function yearBetween(s: string, from: number, pos: number): number | null {
@@ -22,6 +23,19 @@ export function yearBetween(s: string, from: number, pos: number): number | null
  * 年均 growth, which covers the report's span when no year is named.
  */
 export function kindAndPeriod(scan: Scan, pos: number, nameStart: number, name: string, annual: boolean): { kind: Kind; period: string } {
+  const r = yearly(scan, pos, nameStart, name, annual);
+  // A single year narrows to the part of it the clause, the sentence or the document names.
+  if (!P.singleYear.test(r.period)) return r;
+  // A target's clauses share the year part its 力争 names (力争全年签约60个，到位资金超100亿元).
+  const clauseStart = lastClauseBoundary(scan.s, nameStart);
+  const from = r.kind === "target" && scan.targetAt >= 0 && scan.targetAt < clauseStart ? scan.targetAt : clauseStart;
+  const clause = scan.s.slice(from, pos);
+  // A target in a report on part of a year is the whole year's unless it names a part (力争全年…).
+  const part = P.fullYear.test(clause) ? null : r.kind === "target" ? subPeriodIn(clause) : partIn(subPeriodIn(clause), scan.subPeriod);
+  return part ? { kind: r.kind, period: r.period + part } : r;
+}
+
+function yearly(scan: Scan, pos: number, nameStart: number, name: string, annual: boolean): { kind: Kind; period: string } {
   const { s, ctx } = scan;
   const clauseStart = lastClauseBoundary(s, nameStart);
   const year = yearBetween(s, clauseStart, pos);
@@ -39,6 +53,7 @@ export function kindAndPeriod(scan: Scan, pos: number, nameStart: number, name: 
   const period = year !== null ? String(year) : spanPeriod ? ctx.reportSpan! : ctx.period;
   // A span's total is a result, not the estimate of the year the sentence is about.
   if (estimate && !spanPeriod) return { kind: "estimate", period };
-  if (P.resultTarget.test(s.slice(clauseStart, pos)) || P.planName.test(name)) return { kind: "target", period };
+  const targeted = (scan.targetAt >= 0 && scan.targetAt < pos) || P.resultTarget.test(s.slice(clauseStart, pos));
+  if (targeted || P.planName.test(name)) return { kind: "target", period };
   return { kind: "actual", period };
 }

@@ -108,6 +108,7 @@ export function extractPart(raw: string, start: number, end: number, doc: string
         reportYear: meta.reportYear,
         planYear: meta.planYear,
         section: section.heading,
+        subPeriod: meta.subPeriod,
         nextOrder: () => order++,
         raw,
       };
@@ -155,6 +156,7 @@ export function extractPart(raw: string, start: number, end: number, doc: string
         reportYear: meta.reportYear,
         planYear: meta.planYear,
         reportSpan: reportSpan ?? section.span ?? (P.fiveYear.test(sentence) && meta.reportYear !== null ? `${meta.reportYear - 4}-${meta.reportYear}` : null),
+        subPeriod: meta.subPeriod,
         estimate: paragraphEstimate,
         wordTargets: meta.type !== "five_year_plan",
         section: section.heading,

@@ -3,6 +3,7 @@
 // missing, cells such as "7.5以上" or "完成市定目标". One draft per row and column group.
 import type { TableRow } from "../text/blocks.js";
 import { P } from "../patterns.js";
+import { partIn, subPeriodIn } from "../periods.js";
 import { WORDS, QUALIFIER_SUFFIX, unitInfo } from "../lexicon/lexicon.js";
 import { emptyFigures, type Draft } from "../draft.js";
 import type { Kind, Qualifier } from "../types.js";
@@ -14,6 +15,8 @@ export interface TableContext {
   reportYear: number | null;
   planYear: number | null;
   section: string | null;
+  /** Part of the year the document covers ("H1"), for columns that name none. */
+  subPeriod: string | null;
   nextOrder: () => number;
   raw: string;
 }
@@ -61,10 +64,14 @@ function groupOf(label: string, ctx: TableContext): { period: string; kind: Kind
   if (P.headerEstimate.test(label)) kind = "estimate";
   else if (P.headerTarget.test(label)) kind = "target";
   else if (P.headerActual.test(label)) kind = "actual";
-  if (y === null && kind === null) return null;
+  const written = P.fullYear.test(label) ? null : subPeriodIn(label);
+  if (y === null && kind === null && written === null) return null;
   if (kind === null) kind = ctx.reportYear !== null && y !== null && y > ctx.reportYear ? "target" : "actual";
-  const period = y ?? (kind === "target" ? ctx.planYear : ctx.reportYear);
-  return period === null ? null : { period: String(period), kind };
+  const period = y ?? (kind === "target" ? ctx.planYear ?? ctx.reportYear : ctx.reportYear);
+  if (period === null) return null;
+  // A quarterly report's columns are the year so far unless a column names the whole year.
+  const part = kind === "target" || P.fullYear.test(label) ? null : partIn(written, ctx.subPeriod);
+  return { period: String(period) + (part ?? ""), kind };
 }
 
 export function columnModel(headers: TableRow[], ctx: TableContext): ColumnModel | null {

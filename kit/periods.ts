@@ -1,0 +1,36 @@
+// Parts of a year. Quarterly and half-year figures are not the year's: they carry their part in
+// the period ("2024Q1", "2024H1", "2024Q1-Q3", "2024M1-M5", "2024M6" for a month's end), so
+// they never merge with the annual figure of the same indicator.
+import { P, parseRankNumber } from "./patterns.js";
+
+/** The part of a year a text names ("上半年" → "H1"), null for none or for the whole year (1-12月). */
+export function subPeriodIn(text: string): string | null {
+  const m = P.subYear.exec(text);
+  if (!m) return null;
+  if (m[1]) return "Q1-Q3";
+  if (m[2]) return `Q${parseRankNumber(m[2]) ?? m[2]}`;
+  if (m[3]) return m[3] === "上" ? "H1" : "H2";
+  const upTo = Number(m[4] ?? m[5] ?? 0);
+  if (upTo) return monthsTo(upTo);
+  if (m[6]) return `M${Number(m[6])}`;
+  return null;
+}
+
+function monthsTo(n: number): string | null {
+  if (n >= 12) return null;
+  if (n === 3) return "Q1";
+  if (n === 6) return "H1";
+  if (n === 9) return "Q1-Q3";
+  return n === 1 ? "M1" : `M1-M${n}`;
+}
+
+const CUMULATIVE_END: Record<string, string> = { "Q1-Q3": "Q3", H1: "Q2" };
+
+/**
+ * The part a sentence names, read against the document's: a report on 前三季度 that writes
+ * "三季度，全县实现…" means the year so far, as its 其中 breakdown does; elsewhere the written part stands.
+ */
+export function partIn(written: string | null, doc: string | null): string | null {
+  if (written === null) return doc;
+  return doc !== null && CUMULATIVE_END[doc] === written ? doc : written;
+}
