@@ -1,5 +1,6 @@
 // The readable summary printed when no output format is asked for.
 import Table from "cli-table3";
+import { periodLabel } from "../kit/core.js";
 import type { BatchResult, Observation } from "../kit/types.js";
 
 const HEADLINE = ["gdp", "fai", "retail_sales", "budget_revenue", "income_per_capita", "industry_va_above_scale"];
@@ -24,13 +25,13 @@ export function summaryTable(result: BatchResult): string {
   const docs = new Table({ head: ["file", "region", "type", "report", "plan", "observations", "conflicts"], ...COMPACT });
   for (const d of result.documents) {
     if (d.observations === 0 && result.documents.filter((x) => x.doc === d.doc).length > 1) continue;
-    docs.push([d.part > 0 ? `${d.doc} #${d.part}` : d.doc, d.region ?? "", d.type, d.report_period ?? "", d.plan_period ?? "", d.observations, d.conflicts]);
+    docs.push([d.part > 0 ? `${d.doc} #${d.part}` : d.doc, d.region ?? "", d.type, d.report_period === null ? "" : periodLabel({ period: d.report_period, period_part: d.report_period_part }), d.plan_period ?? "", d.observations, d.conflicts]);
   }
   const heads = new Table({ head: ["region", "period", "kind", ...HEADLINE.map((id) => result.observations.find((o) => o.indicator_id === id)?.indicator ?? id)], ...COMPACT });
   const keys = new Map<string, Observation[]>();
   for (const o of result.observations) {
     if (!HEADLINE.includes(o.indicator_id ?? "")) continue;
-    const k = `${o.region}\u0001${o.period}\u0001${o.kind}`;
+    const k = `${o.region}\u0001${periodLabel(o)}\u0001${o.kind}`;
     keys.set(k, [...(keys.get(k) ?? []), o]);
   }
   for (const [k, list] of keys) {

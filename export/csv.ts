@@ -5,12 +5,12 @@ import { stringify } from "csv-stringify/sync";
 import type { ExtractResult } from "../kit/types.js";
 
 export const OBSERVATION_COLUMNS = [
-  "id", "doc", "region", "period", "kind", "indicator", "indicator_id", "value", "unit", "growth_pct", "growth_basis",
+  "id", "doc", "region", "period", "period_part", "kind", "indicator", "indicator_id", "value", "unit", "growth_pct", "growth_basis",
   "value_qualifier", "growth_qualifier", "target_text", "rank", "rank_scope", "conflict", "quote",
 ] as const;
 export const MENTION_COLUMNS = ["observation_id", "doc", "start", "end", "quote", "section", "from_table"] as const;
 export const DOCUMENT_COLUMNS = [
-  "doc", "part", "title", "region", "parent_region", "type", "report_period", "plan_period", "date", "encoding",
+  "doc", "part", "title", "region", "parent_region", "type", "report_period", "report_period_part", "plan_period", "date", "encoding",
   "start", "end", "observations", "mentions", "conflicts",
 ] as const;
 

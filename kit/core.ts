@@ -13,6 +13,7 @@ export type * from "./types.js";
 export { decodeBytes } from "./decode/decode.js";
 export { INDICATORS } from "./lexicon/lexicon.js";
 export { resolveIndicator } from "./lexicon/catalogue.js";
+export { periodLabel } from "./periods.js";
 
 /** A file that cannot be read as a report. */
 export class ExtractError extends Error {
@@ -73,7 +74,8 @@ export function extractText(text: string, options: ExtractOptions): ExtractResul
       region: m.regionName,
       parent_region: m.parentName,
       type: m.type,
-      report_period: m.reportSpan && m.type === "five_year_plan" ? `${m.reportSpan[0]}-${m.reportSpan[1]}` : m.reportYear !== null ? String(m.reportYear) + (m.subPeriod ?? "") : null,
+      report_period: m.reportSpan && m.type === "five_year_plan" ? `${m.reportSpan[0]}-${m.reportSpan[1]}` : m.reportYear !== null ? String(m.reportYear) : null,
+      report_period_part: m.subPeriod,
       plan_period: m.planSpan ? `${m.planSpan[0]}-${m.planSpan[1]}` : m.planYear !== null ? String(m.planYear) : null,
       date: m.date,
       encoding: options.encoding ?? "utf-8",

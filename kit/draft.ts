@@ -6,6 +6,8 @@ export interface Draft {
   part: number;
   region: string;
   period: string;
+  /** Part of the year ("H1"), null for the whole year. */
+  period_part: string | null;
   kind: Kind;
   /** Name as the report writes it, cleaned (resolved against the catalogue when merged). */
   name: string;

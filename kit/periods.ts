@@ -34,3 +34,8 @@ export function partIn(written: string | null, doc: string | null): string | nul
   if (written === null) return doc;
   return doc !== null && CUMULATIVE_END[doc] === written ? doc : written;
 }
+
+/** A period with its part, for grouping and display: "2024", "2024H1", "2016-2020". */
+export function periodLabel(o: { period: string; period_part: string | null }): string {
+  return o.period_part === null ? o.period : o.period + o.period_part;
+}

@@ -9,8 +9,13 @@ export interface Observation {
   id: string;
   doc: string;
   region: string;
-  /** "2023"; "2016-2020" for a span; "2024H1", "2024Q1-Q3", "2024M6" for part of a year. */
+  /** The year, "2023", or a span, "2016-2020", as the spec says. */
   period: string;
+  /**
+   * Zhibiao's own: the part of the year a figure covers — "Q1", "H1", "Q1-Q3", "M1-M5", "M6" (a
+   * month's end) — or null for the whole year. Part of what the observation is about, like period.
+   */
+  period_part: string | null;
   kind: Kind;
   indicator: string;
   indicator_id: string | null;
@@ -58,6 +63,8 @@ export interface DocumentRow {
   type: DocumentType;
   /** The year the document reports results for, e.g. "2023", or a span "2016-2020". */
   report_period: string | null;
+  /** The part of that year a quarterly or half-year report covers ("H1"), else null. */
+  report_period_part: string | null;
   /** The year (or span) its targets are for. */
   plan_period: string | null;
   date: string | null;

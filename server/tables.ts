@@ -1,5 +1,5 @@
 // The tidy tables of every served report, and the pure queries the API answers from them.
-import { INDICATORS, resolveIndicator } from "../kit/core.js";
+import { INDICATORS, periodLabel, resolveIndicator } from "../kit/core.js";
 import type { DocumentRow, ExtractResult, Failure, Kind, Mention, Observation } from "../kit/types.js";
 import { KINDS, type Dimension, type FacetItem, type MentionView, type Query } from "./api.js";
 
@@ -20,7 +20,7 @@ function compareObservations(a: Observation, b: Observation): number {
   return (
     cmp(a.region, b.region) ||
     cmp(a.indicator, b.indicator) ||
-    cmp(a.period, b.period) ||
+    cmp(periodLabel(a), periodLabel(b)) ||
     (KIND_ORDER.get(a.kind) ?? 9) - (KIND_ORDER.get(b.kind) ?? 9) ||
     cmp(a.doc, b.doc) ||
     cmp(a.id, b.id)
@@ -70,8 +70,9 @@ export function filterObservations(t: Tables, q: Query, skip?: Dimension): Obser
     tests.push((o) => ts.some((f) => f(o)));
   }
   if (skip !== "period" && q.period.length) {
+    // A period value is a label: "2024" is the whole year, "2024H1" its first half.
     const s = new Set(q.period);
-    tests.push((o) => s.has(o.period));
+    tests.push((o) => s.has(periodLabel(o)));
   }
   if (skip !== "kind" && q.kind.length) {
     const s = new Set<string>(q.kind);
@@ -96,7 +97,7 @@ export function facet(t: Tables, q: Query, dim: Dimension): FacetItem[] {
     const counts = countBy(rows, (o) => o.kind);
     return KINDS.map((k) => ({ value: k, label: k, count: counts.get(k) ?? 0 }));
   }
-  const counts = countBy(rows, (o) => o[dim]);
+  const counts = countBy(rows, dim === "period" ? periodLabel : (o) => o[dim]);
   const items = [...counts].map(([value, count]) => ({ value, label: value, count }));
   // Periods read best newest first; regions by how much there is.
   return dim === "period" ? items.sort((a, b) => cmp(b.value, a.value)) : items.sort(byCountThenLabel);

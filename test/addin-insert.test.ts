@@ -5,12 +5,15 @@ import { FIELDS, REQUEST_BUDGET } from "../addin/excel/layout.js";
 import { SETTING_PREFIX } from "../addin/excel/memory.js";
 import type { Query } from "../server/api.js";
 import { FakeExcel, PAYLOAD_LIMIT, type FakeContext } from "./fakes/excel.js";
+import { columnLetters } from "./fakes/model.js";
 import { observation, observations } from "./fakes/observations.js";
 
 const gdpQuery: Query = { region: ["雷州市"], indicator: ["gdp"], period: [], kind: [] };
 const insert = (x: FakeExcel, req: Partial<InsertRequest> & Pick<InsertRequest, "rows">) =>
   x.run((ctx: FakeContext) => insertTable(ctx as unknown as Excel.RequestContext, { query: gdpQuery, labels: { gdp: "地区生产总值" }, target: "selection", ...req }));
 const col = (f: string) => FIELDS.indexOf(f as (typeof FIELDS)[number]);
+/** The letter of the table's last column when its first is column `first` (A = 0). */
+const lastColumn = (first: number) => columnLetters(first + FIELDS.length - 1);
 
 describe("insertTable", () => {
   it("writes a named, styled table at the selected cell, numbers as numbers with formats", async () => {
@@ -20,7 +23,7 @@ describe("insertTable", () => {
     const r = await insert(x, { rows });
     expect(r).toMatchObject({ table: "指标_雷州市_地区生产总值", sheet: "Sheet1", rows: 2 });
     const t = x.table(r.table);
-    expect(t.address).toBe("Sheet1!B3:S5");
+    expect(t.address).toBe(`Sheet1!B3:${lastColumn(1)}5`);
     expect(t.style).toBe("TableStyleMedium2");
     expect(t.headers).toEqual([...FIELDS]);
     expect(t.values[0]![col("value")]).toBe(386.42);
@@ -56,7 +59,7 @@ describe("insertTable", () => {
     const b = await insert(x, { rows: [observation()], target: "newSheet" });
     expect([a.sheet, b.sheet]).toEqual(["指标", "指标 (2)"]);
     expect([a.table, b.table]).toEqual(["指标_雷州市_地区生产总值", "指标_雷州市_地区生产总值_2"]);
-    expect(x.table(b.table).address).toBe("'指标 (2)'!A1:R2");
+    expect(x.table(b.table).address).toBe(`'指标 (2)'!A1:${lastColumn(0)}2`);
     expect(x.model.sheet("指标 (2)")!.frozenRows).toBe(1);
     expect(x.model.active.sheet.name).toBe("指标 (2)");
   });

@@ -8,11 +8,16 @@ import { refreshAll, type FetchRows } from "../addin/excel/refresh.js";
 import { describeRefresh, sayer } from "../addin/pane/messages.js";
 import type { Observation } from "../kit/types.js";
 import type { Query } from "../server/api.js";
-import { buildTables, filterObservations } from "../server/tables.js";
+import { buildTables, facet, filterObservations } from "../server/tables.js";
 import { FakeExcel, PAYLOAD_LIMIT, type FakeContext } from "./fakes/excel.js";
+import { columnLetters } from "./fakes/model.js";
 import { observation, observations } from "./fakes/observations.js";
 
 const col = (f: string) => FIELDS.indexOf(f as (typeof FIELDS)[number]);
+/** Column letters of the table loaded at B2: its last column, the first one to its right, and a field's. */
+const LAST = columnLetters(FIELDS.length);
+const RIGHT = columnLetters(FIELDS.length + 1);
+const letter = (f: string) => columnLetters(1 + col(f));
 const ctxOf = (c: FakeContext) => c as unknown as Excel.RequestContext;
 
 /** The service's answers, from the same query code the server runs. */
@@ -65,7 +70,7 @@ describe("refreshAll", () => {
     x.type("Sheet1", "B7", "表下方的备注");
     svc.set([...three(), observation({ id: "d", indicator: "一般公共预算收入", value: 400 }), observation({ id: "e", indicator: "社会消费品零售总额", value: 500 })]);
     const report = await refresh(x, svc.fetch);
-    expect(x.table(name).address).toBe("Sheet1!B2:S7");
+    expect(x.table(name).address).toBe(`Sheet1!B2:${LAST}7`);
     expect(values(x, name, "value")).toEqual({ a: 100, b: 200, c: 300, d: 400, e: 500 });
     expect(x.table(name).formats.every((r) => r[col("value")] === "#,##0.00##" && r[col("period")] === "@")).toBe(true);
     expect(x.cell("Sheet1", "B9").value).toBe("表下方的备注");
@@ -77,10 +82,10 @@ describe("refreshAll", () => {
     x.type("Sheet1", "B7", "表下方的备注");
     svc.set([three()[1]!]);
     const report = await refresh(x, svc.fetch);
-    expect(x.table(name).address).toBe("Sheet1!B2:S3");
+    expect(x.table(name).address).toBe(`Sheet1!B2:${LAST}3`);
     expect(values(x, name, "value")).toEqual({ b: 200 });
-    expect(x.cell("Sheet1", "G4").value).toBe("");
-    expect(x.cell("Sheet1", "G5").value).toBe("");
+    expect(x.cell("Sheet1", `${letter("value")}4`).value).toBe("");
+    expect(x.cell("Sheet1", `${letter("value")}5`).value).toBe("");
     expect(x.cell("Sheet1", "B5").value).toBe("表下方的备注");
     expect(report.tables[0]).toMatchObject({ rows: 1, added: 0, removed: 2 });
   });
@@ -95,9 +100,9 @@ describe("refreshAll", () => {
 
   it("keeps a column the user added to the right of the table, with its notes and formulas", async () => {
     const { x, svc, name } = await loaded(three());
-    x.type("Sheet1", "T2", "备注");
-    x.type("Sheet1", "T3", "核对过");
-    x.type("Sheet1", "T4", "=G4*2");
+    x.type("Sheet1", `${RIGHT}2`, "备注");
+    x.type("Sheet1", `${RIGHT}3`, "核对过");
+    x.type("Sheet1", `${RIGHT}4`, `=${letter("value")}4*2`);
     expect(x.table(name).headers).toHaveLength(FIELDS.length + 1);
     svc.set([observation({ id: "a", indicator: "地区生产总值", value: 150 }), ...three().slice(1), observation({ id: "z", indicator: "粮食产量", value: 9 })]);
     const report = await refresh(x, svc.fetch);
@@ -105,7 +110,7 @@ describe("refreshAll", () => {
     expect(t.headers.at(-1)).toBe("备注");
     // The user's cells stay where they were; only Zhibiao's columns were written.
     expect(t.values[0]!.at(-1)).toBe("核对过");
-    expect(t.formulas[1]!.at(-1)).toBe("=G4*2");
+    expect(t.formulas[1]!.at(-1)).toBe(`=${letter("value")}4*2`);
     expect(t.values.slice(2).map((r) => r.at(-1))).toEqual(["", ""]);
     expect(values(x, name, "value")).toEqual({ a: 150, b: 200, c: 300, z: 9 });
     expect(report.tables[0]).toMatchObject({ status: "refreshed", missingColumns: [] });
@@ -189,7 +194,7 @@ describe("refreshAll", () => {
 
   it("says which of its columns the user renamed, and refreshes the others", async () => {
     const { x, svc, name } = await loaded(three());
-    x.type("Sheet1", "S2", "编号"); // the "id" header
+    x.type("Sheet1", `${letter("id")}2`, "编号"); // the "id" header
     svc.set([observation({ id: "a", indicator: "地区生产总值", value: 5 }), ...three().slice(1)]);
     const report = await refresh(x, svc.fetch);
     expect(report.tables[0]).toMatchObject({ status: "refreshed", missingColumns: ["id"] });
@@ -215,5 +220,16 @@ describe("refreshAll", () => {
     expect(syncs.length).toBe(1 + 1 + 1 + 1 + writes.length + 1 + 1);
     expect(syncs.at(-2)!.recalculated).toBe(true);
     expect(report.syncs).toBe(syncs.length);
+  });
+});
+
+describe("the service's periods", () => {
+  it("tell part of a year from the whole year, in the facet and the filter", () => {
+    const rows = [observation({ period: "2024" }), observation({ period: "2024", period_part: "H1" }), observation({ period: "2024", period_part: "H1", indicator: "固定资产投资" })];
+    const t = buildTables([{ documents: [], observations: rows, mentions: [] }], []);
+    const none: Query = { region: [], indicator: [], period: [], kind: [] };
+    expect(facet(t, none, "period").map((f) => [f.value, f.count])).toEqual([["2024H1", 2], ["2024", 1]]);
+    expect(filterObservations(t, { ...none, period: ["2024"] })).toEqual([rows[0]]);
+    expect(filterObservations(t, { ...none, period: ["2024H1"] })).toHaveLength(2);
   });
 });

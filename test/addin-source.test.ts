@@ -4,6 +4,12 @@ import { insertTable } from "../addin/excel/insert.js";
 import { observationAtSelection } from "../addin/excel/source.js";
 import { FakeExcel, type FakeContext } from "./fakes/excel.js";
 import { observation } from "./fakes/observations.js";
+import { columnLetters } from "./fakes/model.js";
+import { FIELDS } from "../addin/excel/layout.js";
+
+const col = (f: string) => FIELDS.indexOf(f as (typeof FIELDS)[number]);
+/** The table starts at C4: column C is index 2. */
+const cellAt = (f: string, row: number) => `${columnLetters(2 + col(f))}${row}`;
 
 const ctxOf = (c: FakeContext) => c as unknown as Excel.RequestContext;
 
@@ -20,13 +26,13 @@ describe("observationAtSelection", () => {
   it("finds the row's observation id and the column's field", async () => {
     const { x, name } = await workbook();
     const rows = x.table(name).values;
-    x.select("Sheet1", "H6"); // C4 is the header; H is the 6th column (value), row 6 the second data row
-    expect(await at(x)).toEqual({ table: name, id: String(rows[1]![17]), field: "value" });
+    x.select("Sheet1", cellAt("value", 6)); // C4 is the header, row 6 the second data row
+    expect(await at(x)).toEqual({ table: name, id: String(rows[1]![col("id")]), field: "value" });
   });
 
   it("finds nothing on the header row, outside the table, or on another sheet", async () => {
     const { x } = await workbook();
-    for (const [sheet, cell] of [["Sheet1", "H4"], ["Sheet1", "B5"], ["Sheet1", "H7"]] as const) {
+    for (const [sheet, cell] of [["Sheet1", cellAt("value", 4)], ["Sheet1", "B5"], ["Sheet1", cellAt("value", 7)]] as const) {
       x.select(sheet, cell);
       expect(await at(x), cell).toBeNull();
     }

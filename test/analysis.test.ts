@@ -31,6 +31,7 @@ function obs(fields: Partial<Observation>): Observation {
     doc: "a.txt",
     region: "甲县",
     period: "2023",
+    period_part: null,
     kind: "actual",
     indicator: "地区生产总值",
     indicator_id: "gdp",
@@ -51,7 +52,7 @@ function obs(fields: Partial<Observation>): Observation {
 
 function doc(fields: Partial<DocumentRow>): DocumentRow {
   return {
-    doc: "a.txt", part: 0, title: null, region: "甲县", parent_region: null, type: "plan_report", report_period: "2023", plan_period: "2024",
+    doc: "a.txt", part: 0, title: null, region: "甲县", parent_region: null, type: "plan_report", report_period: "2023", report_period_part: null, plan_period: "2024",
     date: null, encoding: "utf-8", start: 0, end: 1, observations: 10, mentions: 10, conflicts: 0, ...fields,
   };
 }

@@ -11,6 +11,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ObservationsPage } from "../server/api.js";
+import { columnLetters } from "./fakes/model.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -101,13 +102,14 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     const table = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
     const at = (f: string) => table.headers.indexOf(f);
     const gdp2023 = () => table.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "actual")!;
-    expect(table.address).toBe("Sheet1!A1:R3");
+    const address = `Sheet1!A1:${columnLetters(table.headers.length - 1)}3`;
+    expect(table.address).toBe(address);
     expect(gdp2023()[at("value")]).toBe(386.42);
     expect(gdp2023()[at("growth_pct")]).toBe(3.6);
 
     // Selecting the number shows the sentence it comes from.
     const row = table.values.indexOf(gdp2023()) + 2;
-    await page.evaluate((a) => globalThis.__zhibiaoFake.select("Sheet1", a), `F${row}`);
+    await page.evaluate((a) => globalThis.__zhibiaoFake.select("Sheet1", a), `${columnLetters(at("value"))}${row}`);
     await expect.poll(() => page.locator("#source-body").textContent()).toContain("386.42");
     expect(await page.locator("#source-body figcaption").first().textContent()).toContain("雷州市");
     mkdirSync(path.join(root, "test-artifacts"), { recursive: true });
@@ -126,7 +128,7 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     const after = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
     const refreshed = after.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "actual")!;
     expect(refreshed[at("value")]).toBe(401.23);
-    expect(after.address).toBe("Sheet1!A1:R3");
+    expect(after.address).toBe(address);
     // Two cells changed: the value and the quote that states it.
     expect(await page.locator("#status").textContent()).toBe("已刷新 1 个表，2 个值有变化");
     expect(refreshed[at("quote")]).toContain("401.23");

@@ -278,35 +278,38 @@ describe("parts of a year", () => {
     const r = extract(
       "2024年1-6月南城区经济运行情况\n\n上半年，全区实现地区生产总值256.3亿元，同比增长5.2%，增速比一季度提高0.4个百分点。社会消费品零售总额82.7亿元，增长6.3%。6月末，金融机构本外币各项存款余额612.4亿元，增长6.1%。\n",
     );
-    expect(r.documents[0]).toMatchObject({ region: "南城区", report_period: "2024H1", plan_period: null });
-    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ period: "2024H1", kind: "actual", value: 256.3, growth_pct: 5.2 });
-    expect(one(r, { indicator: "社会消费品零售总额" }).period).toBe("2024H1");
-    expect(one(r, { indicator: "金融机构各项存款余额" })).toMatchObject({ period: "2024M6", value: 612.4 });
+    expect(r.documents[0]).toMatchObject({ region: "南城区", report_period: "2024", report_period_part: "H1", plan_period: null });
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ period: "2024", period_part: "H1", kind: "actual", value: 256.3, growth_pct: 5.2 });
+    expect(one(r, { indicator: "社会消费品零售总额" }).period_part).toBe("H1");
+    expect(one(r, { indicator: "金融机构各项存款余额" })).toMatchObject({ period: "2024", period_part: "M6", value: 612.4 });
     // "增速比一季度提高0.4个百分点" compares two growth rates; it is not a figure of its own.
     expect(r.observations).toHaveLength(3);
+    // The part is part of what the figure is about: its id differs from the whole year's.
+    const annual = extract(planReport("南城区", 2024, "全区实现地区生产总值512.6亿元，同比增长5.0%。"));
+    expect(one(annual, { indicator_id: "gdp", period: "2024" }).id).not.toBe(one(r, { indicator_id: "gdp" }).id);
   });
 
   it("reads 三季度 in a 前三季度 report as the year so far, like the breakdown that follows", () => {
     const r = extract(
       "江口县2020年前三季度经济运行情况\n\n三季度，全县实现地区生产总值125.95亿元，同比增长3.6%。其中，第一产业完成增加值18.33亿元，同比增长2.2%。\n",
     );
-    expect(one(r, { indicator_id: "gdp" }).period).toBe("2020Q1-Q3");
-    expect(one(r, { indicator: "第一产业增加值" }).period).toBe("2020Q1-Q3");
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ period: "2020", period_part: "Q1-Q3" });
+    expect(one(r, { indicator: "第一产业增加值" }).period_part).toBe("Q1-Q3");
   });
 
   it("dates news by its publication, and a 力争全年 target to the whole year for every clause it governs", () => {
     const r = extract(
       "【招商动态】徐闻县一季度招商引资成效明显\n2024-04-12\n今年一季度，徐闻县共签约项目18个，总投资86.5亿元，同比增长32.1%。全县实际利用外资1250万美元，增长15.6%。该县将力争全年签约项目60个以上，实际到位资金超100亿元。\n",
     );
-    expect(one(r, { indicator: "签约项目", kind: "actual" })).toMatchObject({ region: "徐闻县", period: "2024Q1", value: 18 });
-    expect(one(r, { indicator: "实际利用外资" })).toMatchObject({ period: "2024Q1", value: 1250, unit: "万美元" });
-    expect(one(r, { indicator: "签约项目", kind: "target" })).toMatchObject({ period: "2024", value: 60, value_qualifier: "at_least" });
-    expect(one(r, { indicator: "实际到位资金" })).toMatchObject({ period: "2024", kind: "target", value: 100, value_qualifier: "more_than" });
+    expect(one(r, { indicator: "签约项目", kind: "actual" })).toMatchObject({ region: "徐闻县", period: "2024", period_part: "Q1", value: 18 });
+    expect(one(r, { indicator: "实际利用外资" })).toMatchObject({ period: "2024", period_part: "Q1", value: 1250, unit: "万美元" });
+    expect(one(r, { indicator: "签约项目", kind: "target" })).toMatchObject({ period: "2024", period_part: null, value: 60, value_qualifier: "at_least" });
+    expect(one(r, { indicator: "实际到位资金" })).toMatchObject({ period: "2024", period_part: null, kind: "target", value: 100, value_qualifier: "more_than" });
   });
 
   it("keeps 1-12月 and 全年 figures annual", () => {
     const r = extract(planReport("雷州市", 2023, "1-12月，全市完成固定资产投资97.45亿元，增长5.1%。全年接待游客333.78万人次。"));
-    expect(one(r, { indicator_id: "fai" }).period).toBe("2023");
-    expect(one(r, { indicator_id: "tourist_visits" }).period).toBe("2023");
+    expect(one(r, { indicator_id: "fai" })).toMatchObject({ period: "2023", period_part: null });
+    expect(one(r, { indicator_id: "tourist_visits" })).toMatchObject({ period: "2023", period_part: null });
   });
 });

@@ -33,15 +33,15 @@ describe("headers", () => {
     const rows = headerRows("指标\t单位\t全年目标\t1-6月\t比上年同期增长%\n");
     // A report on part of a year plans no next year: its targets are the year's own.
     expect(columnModel(rows, { ...ctx, planYear: null, subPeriod: "H1" })!.groups).toEqual([
-      { period: "2022", kind: "target", value: 2, growth: null },
-      { period: "2022H1", kind: "actual", value: 3, growth: 4 },
+      { period: "2022", period_part: null, kind: "target", value: 2, growth: null },
+      { period: "2022", period_part: "H1", kind: "actual", value: 3, growth: 4 },
     ]);
   });
 
   it("dates a quarterly report's unlabelled columns to the report's part of the year", () => {
     const rows = headerRows("指标\t单位\t2022年\t增长%\n");
-    expect(columnModel(rows, { ...ctx, subPeriod: "Q1-Q3" })!.groups).toEqual([{ period: "2022Q1-Q3", kind: "actual", value: 2, growth: 3 }]);
-    expect(columnModel(rows, ctx)!.groups).toEqual([{ period: "2022", kind: "actual", value: 2, growth: 3 }]);
+    expect(columnModel(rows, { ...ctx, subPeriod: "Q1-Q3" })!.groups).toEqual([{ period: "2022", period_part: "Q1-Q3", kind: "actual", value: 2, growth: 3 }]);
+    expect(columnModel(rows, ctx)!.groups).toEqual([{ period: "2022", period_part: null, kind: "actual", value: 2, growth: 3 }]);
   });
 
   it("reads year groups over 绝对值/增长 sub-columns, with the unit column apart", () => {
@@ -49,17 +49,17 @@ describe("headers", () => {
     const m = columnModel(rows, ctx)!;
     expect(m).toMatchObject({ name: 0, unit: 1 });
     expect(m.groups).toEqual([
-      { period: "2022", kind: "target", value: 2, growth: 3 },
-      { period: "2022", kind: "actual", value: 4, growth: 5 },
-      { period: "2023", kind: "target", value: 6, growth: 7 },
+      { period: "2022", period_part: null, kind: "target", value: 2, growth: 3 },
+      { period: "2022", period_part: null, kind: "actual", value: 4, growth: 5 },
+      { period: "2023", period_part: null, kind: "target", value: 6, growth: 7 },
     ]);
   });
 
   it("reads a one-row header with a growth column after each value column", () => {
     const rows = headerRows("指标\t2022年预计\t增长(%)\t2023年目标\t增长(%)\n");
     expect(columnModel(rows, ctx)!.groups).toEqual([
-      { period: "2022", kind: "estimate", value: 1, growth: 2 },
-      { period: "2023", kind: "target", value: 3, growth: 4 },
+      { period: "2022", period_part: null, kind: "estimate", value: 1, growth: 2 },
+      { period: "2023", period_part: null, kind: "target", value: 3, growth: 4 },
     ]);
   });
 });

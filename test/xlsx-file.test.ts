@@ -9,6 +9,12 @@ import path from "node:path";
 import type { ExtractResult } from "../kit/types.js";
 import { WorkbookFileError, writeWorkbook } from "../export/xlsx.js";
 import { writeAtomically } from "../export/xlsx/file.js";
+import { OBSERVATION_COLUMNS } from "../export/csv.js";
+import { columnLetters } from "./fakes/model.js";
+
+/** Column letters on the observations sheet: its last column and a field's. */
+const LAST = columnLetters(OBSERVATION_COLUMNS.length - 1);
+const letter = (f: (typeof OBSERVATION_COLUMNS)[number]) => columnLetters(OBSERVATION_COLUMNS.indexOf(f));
 
 const root = path.resolve(import.meta.dirname, "..");
 const cli = path.join(root, "dist/cli/main.js");
@@ -18,7 +24,7 @@ const tiny: ExtractResult = {
   documents: [],
   observations: [
     {
-      id: "o1", doc: "a.txt", region: "雷州市", period: "2023", kind: "actual", indicator: "地区生产总值", indicator_id: "gdp", value: 386.42, unit: "亿元",
+      id: "o1", doc: "a.txt", region: "雷州市", period: "2023", period_part: null, kind: "actual", indicator: "地区生产总值", indicator_id: "gdp", value: 386.42, unit: "亿元",
       growth_pct: 3.6, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null, target_text: null, rank: 3, rank_scope: "湛江市", conflict: false,
       quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%",
     },
@@ -115,7 +121,7 @@ describe("no partial file", () => {
     expect(readdirSync(sub)).toEqual(["out.xlsx"]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.getWorksheet("指标 Observations")!.getCell("H2").value).toBe(386.42);
+    expect(wb.getWorksheet("指标 Observations")!.getCell(`${letter("value")}2`).value).toBe(386.42);
   });
 
   it("an empty result still makes a workbook with every sheet and table", async () => {
@@ -125,7 +131,7 @@ describe("no partial file", () => {
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["指标 Observations", "来源 Mentions", "文档 Documents", "对比 Compare", "冲突 Conflicts"]);
     const t = wb.getWorksheet("指标 Observations")!.getTable("Observations") as unknown as { table: { tableRef: string } };
-    expect(t.table.tableRef).toBe("A1:R2"); // Excel wants a data row, even an empty one
+    expect(t.table.tableRef).toBe(`A1:${LAST}2`); // Excel wants a data row, even an empty one
   });
 });
 

@@ -10,6 +10,12 @@ import { Writable } from "node:stream";
 import type { ExtractResult, Mention, Observation } from "../kit/types.js";
 import { writeWorkbook } from "../export/xlsx.js";
 import { writeXlsx } from "../export/xlsx/write.js";
+import { OBSERVATION_COLUMNS } from "../export/csv.js";
+import { columnLetters } from "./fakes/model.js";
+
+/** Column letters on the observations sheet: its last column and a field's. */
+const LAST = columnLetters(OBSERVATION_COLUMNS.length - 1);
+const letter = (f: (typeof OBSERVATION_COLUMNS)[number]) => columnLetters(OBSERVATION_COLUMNS.indexOf(f));
 
 const N = 3000;
 const REGIONS = Array.from({ length: 40 }, (_, i) => `测试${i}区`);
@@ -24,7 +30,7 @@ function synthetic(n: number): ExtractResult {
     const gdp = Math.floor(i / REGIONS.length) % 2 === 1; // every region gets both kinds of rows
     const quote = `${region}完成地区生产总值 ${100 + i / 100} 亿元、增长 ${(i % 90) / 10}%`;
     observations.push({
-      id: `o${i}`, doc: `${region}.txt`, region, period: year, kind: i % 5 === 4 ? "target" : "actual", indicator: gdp ? "地区生产总值" : `指标${i}`,
+      id: `o${i}`, doc: `${region}.txt`, region, period: year, period_part: null, kind: i % 5 === 4 ? "target" : "actual", indicator: gdp ? "地区生产总值" : `指标${i}`,
       indicator_id: gdp ? "gdp" : null, value: 100 + i / 100, unit: "亿元", growth_pct: (i % 90) / 10, growth_basis: "yoy", value_qualifier: null,
       growth_qualifier: null, target_text: null, rank: null, rank_scope: null, conflict: i % 97 === 0, quote,
     });
@@ -55,9 +61,9 @@ describe(`${N} observations`, () => {
   it("all rows are in their tables, in order", () => {
     const ws = wb.getWorksheet("指标 Observations")!;
     const t = ws.getTable("Observations") as unknown as { table: { tableRef: string } };
-    expect(t.table.tableRef).toBe(`A1:R${N + 1}`);
+    expect(t.table.tableRef).toBe(`A1:${LAST}${N + 1}`);
     expect(ws.getCell(`A${N + 1}`).value).toBe(`o${N - 1}`);
-    expect(ws.getCell(`H${N + 1}`).value).toBe(100 + (N - 1) / 100);
+    expect(ws.getCell(`${letter("value")}${N + 1}`).value).toBe(100 + (N - 1) / 100);
     const mentions = wb.getWorksheet("来源 Mentions")!;
     expect(mentions.rowCount).toBe(result.mentions.length + 1);
   });
@@ -67,7 +73,7 @@ describe(`${N} observations`, () => {
     let notes = 0;
     ws.eachRow((row, r) => {
       if (r === 1) return;
-      const note = row.getCell(8).note as ExcelJS.Comment;
+      const note = row.getCell(OBSERVATION_COLUMNS.indexOf("value") + 1).note as ExcelJS.Comment;
       const text = note.texts!.map((t) => t.text).join("");
       expect(text.split("\n")[result.observations[r - 2]!.conflict ? 1 : 0]).toBe(result.observations[r - 2]!.quote);
       notes++;

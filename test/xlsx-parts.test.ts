@@ -14,7 +14,7 @@ import { StyleCache } from "../export/xlsx/styles.js";
 
 function obs(p: Partial<Observation>): Observation {
   return {
-    id: "x", doc: "d.txt", region: "雷州市", period: "2023", kind: "actual", indicator: "地区生产总值", indicator_id: "gdp",
+    id: "x", doc: "d.txt", region: "雷州市", period: "2023", period_part: null, kind: "actual", indicator: "地区生产总值", indicator_id: "gdp",
     value: null, unit: null, growth_pct: null, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null,
     target_text: null, rank: null, rank_scope: null, conflict: false, quote: "q", ...p,
   };
@@ -120,6 +120,16 @@ describe("Compare's choices", () => {
     expect(latestResult(list)?.id).toBe("act");
     expect(latestResult(list.filter((o) => o.id !== "act"))?.id).toBe("est");
   });
+  it("takes the whole year over part of it, and labels a part-year result", () => {
+    const h1 = obs({ id: "h1", period: "2024", period_part: "H1", value: 200 });
+    const year = obs({ id: "year", period: "2024", value: 410 });
+    expect(latestResult([h1, year])?.id).toBe("year");
+    expect(latestResult([year, h1])?.id).toBe("year");
+    const target = obs({ id: "t", period: "2024", kind: "target", growth_pct: 5 });
+    const g = compareGrid({ documents: [], observations: [h1, target], mentions: [] }, [{ id: "gdp", name: "地区生产总值" }]);
+    // After 2024H1 the year's own target is still ahead.
+    expect(g.rows[0]!.cells.map((c) => c.value)).toEqual(["2024H1", 200, "2024", 5]);
+  });
   it("takes the next target after the result, not an old plan", () => {
     const list = [
       obs({ id: "plan22", period: "2022", kind: "target", growth_pct: 7.5 }),
@@ -133,7 +143,7 @@ describe("Compare's choices", () => {
   });
   it("builds one row per region with only the measures some region has", () => {
     const result: ExtractResult = {
-      documents: [{ doc: "d.txt", part: 0, title: null, region: "雷州市", parent_region: "湛江市", type: "plan_report", report_period: "2023", plan_period: "2024", date: null, encoding: "utf-8", start: 0, end: 1, observations: 3, mentions: 3, conflicts: 0 }],
+      documents: [{ doc: "d.txt", part: 0, title: null, region: "雷州市", parent_region: "湛江市", type: "plan_report", report_period: "2023", report_period_part: null, plan_period: "2024", date: null, encoding: "utf-8", start: 0, end: 1, observations: 3, mentions: 3, conflicts: 0 }],
       observations: [
         obs({ id: "1", value: 386.42, unit: "亿元", growth_pct: 3.6 }),
         obs({ id: "2", period: "2024", kind: "target", growth_pct: 5, growth_qualifier: "about" }),

@@ -1,5 +1,6 @@
 // The Compare grid: one row per region, for each catalogued (headline) indicator its latest
 // result (value, growth) and the next target. Plain values, computed here; no pivot cache.
+import { periodLabel } from "../../kit/core.js";
 import type { DocumentRow, ExtractResult, Observation } from "../../kit/types.js";
 import { growthFormat, valueFormat } from "./format.js";
 import { ESTIMATE_MARK, MEASURES, type Measure } from "./spec.js";
@@ -50,8 +51,9 @@ function hasFigure(o: Observation): boolean {
 }
 
 /**
- * The latest result: the latest period end; at the same end a single year beats a span, an
- * actual beats an estimate (预计), and a figure beats none. Ties keep the kit's order.
+ * The latest result: the latest period end; at the same end a single year beats a span, the
+ * whole year beats part of it (上半年), an actual beats an estimate (预计), and a figure beats
+ * none. Ties keep the kit's order.
  */
 export function latestResult(obs: readonly Observation[]): Observation | undefined {
   let best: { o: Observation; key: number[] } | undefined;
@@ -59,7 +61,7 @@ export function latestResult(obs: readonly Observation[]): Observation | undefin
     if (o.kind === "target") continue;
     const p = parsePeriod(o.period);
     if (!p) continue;
-    const key = [p.end, p.span ? 0 : 1, o.kind === "actual" ? 1 : 0, hasFigure(o) ? 1 : 0];
+    const key = [p.end, p.span ? 0 : 1, o.period_part === null ? 1 : 0, o.kind === "actual" ? 1 : 0, hasFigure(o) ? 1 : 0];
     if (!best || greater(key, best.key)) best = { o, key };
   }
   return best?.o;
@@ -91,13 +93,13 @@ function measureCell(m: Measure, result: Observation | undefined, target: Observ
   const empty: CompareCell = { value: null };
   switch (m) {
     case "period":
-      return result ? { value: result.period + (result.kind === "estimate" ? ESTIMATE_MARK : ""), conflict: result.conflict } : empty;
+      return result ? { value: periodLabel(result) + (result.kind === "estimate" ? ESTIMATE_MARK : ""), conflict: result.conflict } : empty;
     case "value":
       return result?.value != null ? { value: result.value, numFmt: valueFormat(result.value, result.unit, result.value_qualifier), conflict: result.conflict } : empty;
     case "growth":
       return result?.growth_pct != null ? { value: result.growth_pct, numFmt: growthFormat(result.growth_qualifier), conflict: result.conflict } : empty;
     case "target_period":
-      return target ? { value: target.period, conflict: target.conflict } : empty;
+      return target ? { value: periodLabel(target), conflict: target.conflict } : empty;
     case "target_value":
       return target?.value != null ? { value: target.value, numFmt: valueFormat(target.value, target.unit, target.value_qualifier), conflict: target.conflict } : empty;
     case "target_growth":
@@ -133,7 +135,8 @@ export function compareGrid(result: ExtractResult, catalogue: readonly { id: str
     ids.map((id) => {
       const obs = byRegion.get(r)!.get(id) ?? [];
       const res = latestResult(obs);
-      const after = res ? parsePeriod(res.period)!.end : undefined;
+      // After part of a year (2024H1), the whole year's target (2024) is still ahead.
+      const after = res ? parsePeriod(res.period)!.end - (res.period_part !== null ? 1 : 0) : undefined;
       return { result: res, target: nextTarget(obs, after) };
     }),
   );

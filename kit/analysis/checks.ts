@@ -1,5 +1,6 @@
 // Facts a report states more than once — in the prose and in the annex table, or twice in
 // the prose — and whether the statements agree.
+import { periodLabel } from "../periods.js";
 import { figureText } from "./figures.js";
 import type { ExtractResult, Kind } from "../types.js";
 
@@ -36,7 +37,7 @@ export function crossChecks(result: Pick<ExtractResult, "observations" | "mentio
       region: o.region,
       indicator_id: o.indicator_id,
       indicator: o.indicator,
-      period: o.period,
+      period: periodLabel(o),
       kind: o.kind,
       figure: figureText(o),
       conflict: o.conflict,

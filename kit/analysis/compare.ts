@@ -1,5 +1,6 @@
 // Regions side by side: each region's latest result per indicator, ranked among the regions
 // compared, and the make-up of each economy by the three industries.
+import { periodLabel } from "../periods.js";
 import { convertValue, indicatorKey, preferred, yearOf, type ResultKind } from "./figures.js";
 import { latestResults, type Selection } from "./latest.js";
 import type { DocumentRow, DocumentType, Kind, Observation } from "../types.js";
@@ -59,7 +60,7 @@ export function compareRegions(observations: readonly Observation[], selection: 
     region: o.region,
     indicator_id: o.indicator_id,
     indicator: o.indicator,
-    period: o.period,
+    period: periodLabel(o),
     kind: o.kind,
     value: o.value,
     unit: o.unit,
@@ -93,14 +94,14 @@ export interface IndustryShare {
  * never states all three in one year is left out rather than shown with a gap.
  */
 export function industryStructure(observations: readonly Observation[], selection: Pick<Selection, "regions"> = {}): IndustryShare[] {
-  const results = observations.filter((o) => o.kind !== "target" && o.value !== null && yearOf(o.period) !== null);
+  const results = observations.filter((o) => o.kind !== "target" && o.value !== null && yearOf(periodLabel(o)) !== null);
   const regions = selection.regions ?? [...new Set(results.map((o) => o.region))];
   const out: IndustryShare[] = [];
   for (const region of regions) {
     const own = results.filter((o) => o.region === region);
-    const years = [...new Set(own.map((o) => o.period))].sort().reverse();
+    const years = [...new Set(own.map((o) => periodLabel(o)))].sort().reverse();
     for (const period of years) {
-      const parts = INDUSTRIES.map((id) => preferred(own.filter((o) => o.indicator_id === id && o.period === period)));
+      const parts = INDUSTRIES.map((id) => preferred(own.filter((o) => o.indicator_id === id && periodLabel(o) === period)));
       if (parts.some((p) => p === undefined)) continue;
       const found = parts as Observation[];
       const unit = found[0]!.unit;

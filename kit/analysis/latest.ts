@@ -1,5 +1,6 @@
 // Results as they stand: the latest reported figure per region and indicator, and the
 // headline figures of one region laid out period by period.
+import { periodLabel } from "../periods.js";
 import { byPreference, figureText, indicatorKey, KIND_ORDER, preferred, yearOf } from "./figures.js";
 import type { Observation } from "../types.js";
 
@@ -29,11 +30,11 @@ export function select(observations: readonly Observation[], selection: Selectio
 export function latestResults(observations: readonly Observation[], selection: Selection = {}): Observation[] {
   const best = new Map<string, Observation>();
   for (const o of select(observations, selection)) {
-    const year = yearOf(o.period);
+    const year = yearOf(periodLabel(o));
     if (o.kind === "target" || year === null) continue;
     const k = `${o.region}\u0001${indicatorKey(o)}`;
     const cur = best.get(k);
-    const curYear = cur ? yearOf(cur.period)! : -Infinity;
+    const curYear = cur ? yearOf(periodLabel(cur))! : -Infinity;
     if (!cur || year > curYear || (year === curYear && byPreference(o, cur) < 0)) best.set(k, o);
   }
   return [...best.values()];
@@ -49,8 +50,8 @@ export interface HeadlineTable {
 /** A region's headline figures as indicator rows × period-and-kind columns, ready for a DataFrame. */
 export function headlineTable(observations: readonly Observation[], region: string, indicators: readonly string[]): HeadlineTable {
   const mine = select(observations, { regions: [region], indicators });
-  const periods = [...new Map(mine.map((o) => [`${o.period} ${o.kind}`, o])).entries()]
-    .sort(([, a], [, b]) => a.period.localeCompare(b.period) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+  const periods = [...new Map(mine.map((o) => [`${periodLabel(o)} ${o.kind}`, o])).entries()]
+    .sort(([, a], [, b]) => periodLabel(a).localeCompare(periodLabel(b)) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
     .map(([label]) => label);
   const rows: Record<string, string>[] = [];
   for (const id of indicators) {
@@ -58,7 +59,7 @@ export function headlineTable(observations: readonly Observation[], region: stri
     if (own.length === 0) continue;
     const row: Record<string, string> = { indicator: own[0]!.indicator };
     for (const label of periods) {
-      const best = preferred(own.filter((o) => `${o.period} ${o.kind}` === label));
+      const best = preferred(own.filter((o) => `${periodLabel(o)} ${o.kind}` === label));
       row[label] = best ? figureText(best) : "";
     }
     rows.push(row);

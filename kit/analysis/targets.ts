@@ -1,5 +1,6 @@
 // Plans against results: a year's targets against that year's results (met or missed), and
 // next year's targets against this year's results (how much faster the plan wants to go).
+import { periodLabel } from "../periods.js";
 import { byPreference, convertValue, difference, figureText, indicatorKey, yearOf, type ResultKind } from "./figures.js";
 import { select, type Selection } from "./latest.js";
 import type { Observation, Qualifier } from "../types.js";
@@ -56,7 +57,7 @@ export interface TargetCheck {
 function bestByFact(observations: readonly Observation[]): Map<string, Observation> {
   const best = new Map<string, Observation>();
   for (const o of observations) {
-    const k = [o.region, indicatorKey(o), o.period, o.kind === "target" ? "target" : "result"].join("\u0001");
+    const k = [o.region, indicatorKey(o), periodLabel(o), o.kind === "target" ? "target" : "result"].join("\u0001");
     const cur = best.get(k);
     if (!cur || byPreference(o, cur) < 0) best.set(k, o);
   }
@@ -77,7 +78,7 @@ export function planVersusResult(observations: readonly Observation[], selection
   const out: TargetCheck[] = [];
   for (const t of best.values()) {
     if (t.kind !== "target") continue;
-    const r = best.get(resultKey(t, t.period));
+    const r = best.get(resultKey(t, periodLabel(t)));
     if (!r || r.kind === "target") continue;
     let measure: TargetCheck["measure"] = null;
     let target: number | null = null;
@@ -94,7 +95,7 @@ export function planVersusResult(observations: readonly Observation[], selection
       region: t.region,
       indicator_id: t.indicator_id,
       indicator: t.indicator,
-      period: t.period,
+      period: periodLabel(t),
       target_figure: figureText(t),
       result_figure: figureText(r),
       result_kind: r.kind,
@@ -140,7 +141,7 @@ export function targetsAgainstLastResult(observations: readonly Observation[], s
   const best = bestByFact(select(observations, selection));
   const out: TargetStep[] = [];
   for (const t of best.values()) {
-    const year = yearOf(t.period);
+    const year = yearOf(periodLabel(t));
     if (t.kind !== "target" || year === null) continue;
     const b = best.get(resultKey(t, String(year - 1)));
     if (!b || b.kind === "target") continue;
@@ -150,12 +151,12 @@ export function targetsAgainstLastResult(observations: readonly Observation[], s
       region: t.region,
       indicator_id: t.indicator_id,
       indicator: t.indicator,
-      base_period: b.period,
+      base_period: periodLabel(b),
       base_kind: b.kind,
       base_value: b.value,
       base_unit: b.unit,
       base_growth_pct: b.growth_pct,
-      target_period: t.period,
+      target_period: periodLabel(t),
       target_value: t.value,
       target_unit: t.unit,
       target_growth_pct: t.growth_pct,

@@ -18,8 +18,10 @@ export interface Merged {
 const encoder = new TextEncoder();
 
 /** Stable across runs and platforms for the same input: a hash of what the observation is about. */
-export function observationId(doc: string, region: string, indicator: string, period: string, kind: string): string {
-  const bytes = encoder.encode([doc, region, indicator, period, kind].join("\u0001"));
+export function observationId(doc: string, region: string, indicator: string, period: string, kind: string, periodPart: string | null = null): string {
+  // The part of a year joins the key only when there is one, so whole-year ids never change.
+  const fields = periodPart === null ? [doc, region, indicator, period, kind] : [doc, region, indicator, period, periodPart, kind];
+  const bytes = encoder.encode(fields.join("\u0001"));
   // Two 32-bit MurmurHash3 values with different seeds: 64 bits, and faster than the 128-bit variant.
   return murmur.x86.hash32(bytes, 0x5a4b).toString(16).padStart(8, "0") + murmur.x86.hash32(bytes, 0x1b0a).toString(16).padStart(8, "0");
 }
@@ -51,7 +53,7 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
     const r = d.uncatalogued
       ? { id: null, name: d.name.replace(P.spaces, "") }
       : resolveIndicator(d.name, { unit: d.value !== null ? d.unit : null, fromTable: d.from_table });
-    const key = [d.doc, d.region, r.id ?? normaliseName(r.name), d.period, d.kind].join("\u0001");
+    const key = [d.doc, d.region, r.id ?? normaliseName(r.name), d.period, d.period_part ?? "", d.kind].join("\u0001");
     const list = groups.get(key);
     const entry = { draft: d, id: r.id, name: r.name };
     if (list) list.push(entry);
@@ -67,7 +69,7 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
     list.sort((x, y) => Number(y.draft.from_table) - Number(x.draft.from_table) || x.draft.order - y.draft.order);
     const head = list[0]!;
     const indicator = list.find((e) => e.id !== null)?.name ?? head.name;
-    const id = observationId(head.draft.doc, head.draft.region, indicator, head.draft.period, head.draft.kind);
+    const id = observationId(head.draft.doc, head.draft.region, indicator, head.draft.period, head.draft.kind, head.draft.period_part);
     const ds = list.map((e) => e.draft);
     const valueFrom = ds.find((d) => d.value !== null);
     const growthFrom = ds.find((d) => d.growth_pct !== null);
@@ -90,6 +92,7 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
       doc: head.draft.doc,
       region: head.draft.region,
       period: head.draft.period,
+      period_part: head.draft.period_part,
       kind: head.draft.kind,
       indicator,
       indicator_id: list.find((e) => e.id !== null)?.id ?? null,

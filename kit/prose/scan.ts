@@ -119,7 +119,7 @@ export function pieceBefore(scan: Scan, t: Token): Piece {
 /** Opens a draft for `name` whose mention starts at `a`, dated by the figure `t`. */
 export function open(scan: Scan, name: string, a: number, t: Token): Building {
   const { ctx } = scan;
-  const { kind, period } = kindAndPeriod(scan, t.start, a, name, t.type === "growth" && t.basis === "annual_avg");
+  const { kind, period, part } = kindAndPeriod(scan, t.start, a, name, t.type === "growth" && t.basis === "annual_avg");
   const region = scan.subRegion && scan.subRegion.at <= a ? scan.subRegion.name : ctx.region;
   let finalName = region !== ctx.region && name.startsWith(region) ? cleanName(name.slice(region.length)) || name : name;
   let uncatalogued = false;
@@ -133,6 +133,7 @@ export function open(scan: Scan, name: string, a: number, t: Token): Building {
     part: ctx.part,
     region,
     period,
+    period_part: part,
     kind,
     name: finalName,
     uncatalogued,

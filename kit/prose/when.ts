@@ -22,17 +22,17 @@ export function yearBetween(s: string, from: number, pos: number): number | null
  * Kind and period of a figure at `pos` whose name starts at `nameStart`. `annual` marks a
  * 年均 growth, which covers the report's span when no year is named.
  */
-export function kindAndPeriod(scan: Scan, pos: number, nameStart: number, name: string, annual: boolean): { kind: Kind; period: string } {
+export function kindAndPeriod(scan: Scan, pos: number, nameStart: number, name: string, annual: boolean): { kind: Kind; period: string; part: string | null } {
   const r = yearly(scan, pos, nameStart, name, annual);
   // A single year narrows to the part of it the clause, the sentence or the document names.
-  if (!P.singleYear.test(r.period)) return r;
+  if (!P.singleYear.test(r.period)) return { ...r, part: null };
   // A target's clauses share the year part its 力争 names (力争全年签约60个，到位资金超100亿元).
   const clauseStart = lastClauseBoundary(scan.s, nameStart);
   const from = r.kind === "target" && scan.targetAt >= 0 && scan.targetAt < clauseStart ? scan.targetAt : clauseStart;
   const clause = scan.s.slice(from, pos);
   // A target in a report on part of a year is the whole year's unless it names a part (力争全年…).
   const part = P.fullYear.test(clause) ? null : r.kind === "target" ? subPeriodIn(clause) : partIn(subPeriodIn(clause), scan.subPeriod);
-  return part ? { kind: r.kind, period: r.period + part } : r;
+  return { ...r, part };
 }
 
 function yearly(scan: Scan, pos: number, nameStart: number, name: string, annual: boolean): { kind: Kind; period: string } {

@@ -23,6 +23,8 @@ export interface TableContext {
 
 interface Group {
   period: string;
+  /** Part of the year ("H1"), null for the whole year. */
+  period_part: string | null;
   kind: Kind;
   value: number | null; // column index
   growth: number | null;
@@ -57,7 +59,7 @@ function isHeaderRow(row: TableRow): boolean {
   return cells.some((c) => P.headerValue.test(c) || P.headerGrowth.test(c) || P.headerName.test(c) || P.headerUnit.test(c) || P.headerYear.test(c) || P.headerTarget.test(c) || P.headerActual.test(c));
 }
 
-function groupOf(label: string, ctx: TableContext): { period: string; kind: Kind } | null {
+function groupOf(label: string, ctx: TableContext): { period: string; period_part: string | null; kind: Kind } | null {
   const year = P.headerYear.exec(label);
   const y = year ? Number(year[1]) : null;
   let kind: Kind | null = null;
@@ -71,7 +73,7 @@ function groupOf(label: string, ctx: TableContext): { period: string; kind: Kind
   if (period === null) return null;
   // A quarterly report's columns are the year so far unless a column names the whole year.
   const part = kind === "target" || P.fullYear.test(label) ? null : partIn(written, ctx.subPeriod);
-  return { period: String(period) + (part ?? ""), kind };
+  return { period: String(period), period_part: part, kind };
 }
 
 export function columnModel(headers: TableRow[], ctx: TableContext): ColumnModel | null {
@@ -121,7 +123,7 @@ export function columnModel(headers: TableRow[], ctx: TableContext): ColumnModel
     }
     const g = groupOf(label, ctx);
     if (!g) continue;
-    label = `${g.period}|${g.kind}`;
+    label = `${g.period}|${g.period_part ?? ""}|${g.kind}`;
     let group = byLabel.get(label);
     if (!group) {
       group = { ...g, value: null, growth: null };
@@ -174,6 +176,7 @@ export function extractTable(rows: TableRow[], ctx: TableContext, previous: Colu
         part: ctx.part,
         region: ctx.region,
         period: g.period,
+        period_part: g.period_part,
         kind: g.kind,
         name,
         ...emptyFigures(),

@@ -10,6 +10,7 @@ export function observation(over: Partial<Observation> = {}): Observation {
     doc: "000_test.txt",
     region: "雷州市",
     period: "2023",
+    period_part: null,
     kind: "actual",
     indicator: "地区生产总值",
     indicator_id: "gdp",
