@@ -50,8 +50,8 @@ export const FIGURE_BRANCHES = {
   value: `(?<v>(?<vpre>${QPRE})?(?<vnum>${NUM})(?<vinf>多|余)?(?<vunit>${UNIT_ALT})(?:人民币)?(?<vsuf>${QSUF})?)`,
   // a count with 个 left out before a measure: 区级重点项目271总投资1873.19亿元
   count: `(?<bc>(?<=项目)(?<bcnum>\\d{1,6})(?=总投资|计划投资|年度计划投资))`,
-  // word target: 与经济增长同步, 与地区生产总值同步增长, 与去年同期持平, 基本持平
-  word: `(?<w>(?:与|和)[^,;。与和同]{1,12}同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平)`,
+  // word target: 与经济增长同步, 与地区生产总值同步增长, 与去年同期持平, 基本持平, 完成市下达任务
+  word: `(?<w>(?:与|和)[^,;。与和同]{1,12}同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平|完成(?:国家|省|市|县|区|上级)?(?:下达的?|定的?)(?:目标任务|目标|任务|指标))`,
 };
 const FIGURE = Object.values(FIGURE_BRANCHES).join("|");
 
@@ -127,7 +127,7 @@ export const P = {
   nameChars: /^[\u4e00-\u9fa5A-Za-z0-9“”"《》()（）·\-—&+/%]+/,
   notHeadingEnd: /[，,、；;。！？!?]$/,
   sentenceEndChar: /[。！？!?]/,
-  mayHaveFigure: /\d|持平|同步|第/,
+  mayHaveFigure: /\d|持平|同步|第|下达|定目标/,
   cumulativeWord: /累计|年均/,
   fiveYear: new RegExp(alt(WORDS.fiveYearWords)),
   planName: /计划(?:投资|完成|总投资|新增|建设|开工|竣工)|年度目标|全年目标|目标任务/,
@@ -164,6 +164,10 @@ export const P = {
   spanMarker: /^(?:累计|年均|年平均)|累计$/,
   completionGap: /^完成[^,;:。]{0,20}的$/,
   shareGap: /^占/,
+  /** "占收入比重为": the share word the gap already says. */
+  shareSuffix: /的?(?:比重|比例)$/,
+  /** A share named by the rule above, whose base a second share refers to. */
+  shareName: /占[^占]+比重$/,
   listSplit: /、|以及|和|及|与/,
   distributive: /分别/,
   eachSuffix: new RegExp(`(?:${alt(WORDS.eachMarkers)})(?:达到|达|为)?$`),

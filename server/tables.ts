@@ -114,7 +114,8 @@ function indicatorFacet(rows: Observation[]): FacetItem[] {
     label: s.name,
     count: byId.get(s.id) ?? 0,
     id: s.id,
-    aliases: s.aliases.map((a) => (typeof a === "string" ? a : a.name)),
+    // What the picker searches: every name the catalogue knows the indicator by.
+    aliases: [...s.aliases.map((a) => (typeof a === "string" ? a : a.name)), ...(s.variants ?? [])],
     unit: s.defaultUnit,
   }));
   const other = [...countBy(rows.filter((o) => o.indicator_id === null), (o) => o.indicator)].map(

@@ -313,3 +313,31 @@ describe("parts of a year", () => {
     expect(one(r, { indicator_id: "tourist_visits" })).toMatchObject({ period: "2023", period_part: null });
   });
 });
+
+describe("budget and price sentences", () => {
+  const r = extract(
+    planReport(
+      "遂溪县",
+      2024,
+      "一般公共预算收入完成12.87亿元，同口径增长5.9%；税收收入8.02亿元，占一般公共预算收入比重为62.3%，占全县财政收入55.1%。居民消费价格指数（CPI）上涨0.3%。",
+      "居民消费价格涨幅控制在2%左右；单位地区生产总值能耗完成市下达任务；主要污染物排放总量完成省定目标。",
+    ),
+  );
+
+  it("reads 同口径增长 as the growth of the figure before it", () => {
+    expect(one(r, { indicator_id: "budget_revenue" })).toMatchObject({ value: 12.87, growth_pct: 5.9, growth_basis: "yoy" });
+    none(r, { indicator: "同口径" });
+  });
+
+  it("names a share once, and a second share after the same base", () => {
+    expect(one(r, { indicator: "税收收入占一般公共预算收入比重" })).toMatchObject({ value: 62.3, unit: "%" });
+    expect(one(r, { indicator: "税收收入占财政收入比重" })).toMatchObject({ value: 55.1 });
+  });
+
+  it("catalogues the price index and energy intensity under the report's own words", () => {
+    expect(one(r, { indicator_id: "cpi", kind: "actual" })).toMatchObject({ indicator: "居民消费价格指数", growth_pct: 0.3 });
+    expect(one(r, { indicator_id: "cpi", kind: "target" })).toMatchObject({ indicator: "居民消费价格", growth_pct: 2, growth_qualifier: "about" });
+    expect(one(r, { indicator_id: "energy_intensity" })).toMatchObject({ kind: "target", target_text: "完成市下达任务", value: null });
+    expect(one(r, { indicator: "主要污染物排放" }).target_text).toBe("完成省定目标");
+  });
+});

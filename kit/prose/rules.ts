@@ -95,7 +95,8 @@ export function nameBefore(scan: Scan, t: Token, piece: Piece): Named | "skip" {
     name = name.slice(lq[0].length);
   }
   // 占全市公共财政支出86.5%: a share of the figure before it.
-  if (P.shareGap.test(segTrim) && cur) name = `${cur.draft.name}占${cleanName(segTrim.slice(1)).replace(P.scopePrefix, "")}比重`;
+  // A second share (…，占全县财政支出80.2%) is of the same base, not of the first share.
+  if (P.shareGap.test(segTrim) && cur) name = `${cur.draft.name.replace(P.shareName, "")}占${cleanName(segTrim.slice(1)).replace(P.scopePrefix, "").replace(P.shareSuffix, "")}比重`;
   // 获全省基本公卫服务评价第4名: the rank clause names its own indicator.
   if (t.type === "rank" && t.name && !isName(name)) name = cleanName(t.name);
   return { name, leadQualifier };
