@@ -41,7 +41,7 @@ export const FIGURE_BRANCHES = {
   // growth: 增长 3.6%, 比上年增长3%以上, 下降9.6%, 增长3.2倍, 提高0.5个百分点
   growth: `(?<g>(?<gbasis>${GBASIS})?(?<gverb>${GUP}|${GDOWN})(?<gpre>${QPRE})?(?<gnum>${SIGNED})(?<gunit>%|倍|个百分点)(?<gsuf>${QSUF})?)`,
   // rank: 增速居湛江市第三, 位居全市第1名, 降幅居全市第一
-  rank: `(?<r>(?<rsubj>${RANK_SUBJ})?(?<rverb>${RANK_VERB})(?<rscope>[^第,;。:、]{0,12})第(?<rnum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?)`,
+  rank: `(?<r>(?<rsubj>${RANK_SUBJ})?(?<rverb>${RANK_VERB})(?<rscope>(?:[^第,;。:、()]|\\([^()第,;。]{0,8}\\)){0,12})第(?<rnum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?)`,
   // ratio: 21.8:45.3:32.9
   ratio: `(?<ratio>(?<ra>${NUM}):(?<rb>\\d+(?:\\.\\d+)?):(?<rc>\\d+(?:\\.\\d+)?))`,
   // range: 1至3个
@@ -95,7 +95,8 @@ export const P = {
   zoneOpening: new RegExp(`^(?!(?:${alt(WORDS.genericZonePrefixes)})(?:${alt(WORDS.zoneSuffixes)}))([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))`),
   zoneSuffixAny: new RegExp(`(?<!全)(?:${alt(WORDS.zoneSuffixes)})`),
   zoneAnaphora: new RegExp(`^(?:${alt(WORDS.zoneAnaphora)})(?![\\u4e00-\\u9fa5]{0,2}(?:${alt(WORDS.zoneSuffixes)}))`),
-  leadingQualifier: new RegExp(`^(?:${QPRE})`),
+  /** A qualifier before a name (超额完成播种面积…), not one before a number inside it (超10亿元项目). */
+  leadingQualifier: new RegExp(`^(?:${QPRE})(?!\\d)`),
   eventVerb: new RegExp(alt(WORDS.eventVerbs)),
   hypothetical: new RegExp(alt(WORDS.hypotheticalMarkers)),
   singularEntity: new RegExp(alt(WORDS.singularEntityMarkers)),
@@ -108,11 +109,13 @@ export const P = {
   /** One word at a time (the caller loops): "(?:words)+$" backtracks badly on long runs. */
   trailingNoise: new RegExp(`(?:${alt(WORDS.trailingNoise)})$`),
   leadingVerb: new RegExp(`^(?:${alt(WORDS.verbsBeforeCount)})+`),
-  leadingYear: /^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|[一二三四]季度)/,
+  leadingYear: /^(?:到|至|截至|截止)?(?:(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?(?:以来|来)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:末|底)|第?[一二三四]季度|前三季度|[上下]半年)/,
   leadingEnumerator: /^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|\d{1,2}[.、．)）](?!\d)|[⑴-⒇①-⑳]|[一二三四五六七八九十]{1,2}是)\s*/,
   examplesBefore: /^.*(?<![平同对均初中高一二三四优])等(?![级于同待额奖])(?=[\u4e00-\u9fa5“"])/,
   genericMeasure: new RegExp(`^(?:${alt(WORDS.genericMeasures)})$`),
   entityMeasure: new RegExp(`^(?:${alt(WORDS.entityMeasures)})$`),
+  /** A stock (总数, 保有量) of what was just counted as new: 新增企业21家，总数达到285家. */
+  stockMeasure: new RegExp(`^(?:${alt(WORDS.stockMeasures)})$`),
   topicSuffix: new RegExp(`(?:${alt(WORDS.topicSuffixes)})$`),
   sectionResult: new RegExp(alt(WORDS.sectionResult)),
   sectionPlan: new RegExp(alt(WORDS.sectionPlan)),
@@ -169,6 +172,9 @@ export const P = {
   /** A share named by the rule above, whose base a second share refers to. */
   shareName: /占[^占]+比重$/,
   listSplit: /、|以及|和|及|与/,
+  /** 第一、二、三产业: ordinals that share 第 and the noun of the last item. */
+  ordinalItem: /^第?[一二三四五六七八九十]$/,
+  ordinalHead: /^第?[一二三四五六七八九十]/,
   distributive: /分别/,
   eachSuffix: new RegExp(`(?:${alt(WORDS.eachMarkers)})(?:达到|达|为)?$`),
   topicClause: new RegExp(`^(.{2,30}?)(?:${alt(WORDS.topicPredicates)})$`),
@@ -186,7 +192,10 @@ export const P = {
   notAMeasureAfter: /^[级型号]/,
   listCountBefore: /(?<!\d)\d{1,4}类$/,
   newsBracket: /^【([^】]+)】/,
-  yearLike: /\d{4}|十[一二三四五六七八九]/,
+  yearLike: /(?<!\d)(?:19|20)\d{2}(?!\d)|十[一二三四五六七八九]/,
+  /** A title ends with what the document is (政府工作报告, …的建议); a sentence of the text does not. */
+  titleEnd: new RegExp(`(?:${alt(WORDS.titleWords)})[)）]?$`),
+  sentenceStop: /[。！？!?；;]/,
   articleHeadline: /(^|\n)[ \t]*【[^】\n]{1,20}】/g,
   executionWords: /执行情况/,
   sameBelow: /下同/,

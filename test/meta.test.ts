@@ -35,6 +35,14 @@ describe("seed documents", () => {
   });
 });
 
+describe("titles", () => {
+  it("takes a bare 政府工作报告 line as the title, the year and the place from the lines under it", () => {
+    const text = "政府工作报告\n——2024年1月10日在廉江市第十七届人民代表大会第四次会议上\n\n一、2023年工作回顾\n（二）招商引资成果丰硕。全年计划总投资326亿元，实际利用外资2150万美元。\n";
+    const [doc] = extractText(text, { name: "gov.txt" }).documents;
+    expect(doc).toMatchObject({ title: "政府工作报告", region: "廉江市", type: "government_work_report", report_period: "2023", plan_period: "2024", date: "2024-01-10" });
+  });
+});
+
 describe("blocks", () => {
   it("joins a sentence broken by a page break and keeps titles apart", () => {
     const text = "标题一行\n\n标题二行\n\n" + "这是一段很长的正文，它在这里被分页符打断了，所以中海油乌".repeat(3) + "\n\n石油田群项目建设有序推进。\n";

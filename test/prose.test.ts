@@ -341,3 +341,43 @@ describe("budget and price sentences", () => {
     expect(one(r, { indicator: "主要污染物排放" }).target_text).toBe("完成省定目标");
   });
 });
+
+describe("a government work report's review", () => {
+  const r = extract(
+    planReport(
+      "廉江市",
+      2023,
+      "固定资产投资增长11.3%，增速居湛江各县（市、区）第一；城乡居民人均可支配收入分别达到38960元和23450元，分别增长4.3%和6.8%。第一、二、三产业增加值分别增长4.1%、3.2%、5.5%。新增规模以上工业企业21家，总数达到285家。全年引进项目52个，计划总投资326亿元，其中超10亿元项目9个。",
+    ),
+  );
+
+  it("keeps a rank scope with a bracketed list", () => {
+    expect(one(r, { indicator_id: "fai" })).toMatchObject({ growth_pct: 11.3, rank: 1, rank_scope: "湛江各县(市、区)" });
+  });
+
+  it("splits 城乡 into 城镇 and 农村, and 第一、二、三产业 into three industries", () => {
+    expect(one(r, { indicator_id: "income_urban" })).toMatchObject({ value: 38960, growth_pct: 4.3 });
+    expect(one(r, { indicator_id: "income_rural" })).toMatchObject({ value: 23450, growth_pct: 6.8 });
+    none(r, { indicator_id: "income_per_capita" });
+    expect([1, 2, 3].map((i) => one(r, { indicator_id: ["gdp_primary", "gdp_secondary", "gdp_tertiary"][i - 1] }).growth_pct)).toEqual([4.1, 3.2, 5.5]);
+  });
+
+  it("names a stock after what was counted as new, and keeps a threshold inside a name", () => {
+    expect(one(r, { indicator: "新增规模以上工业企业" }).value).toBe(21);
+    expect(one(r, { indicator: "规模以上工业企业总数" })).toMatchObject({ indicator_id: "enterprises_above_scale", value: 285 });
+    expect(one(r, { indicator: "超10亿元项目" })).toMatchObject({ value: 9, value_qualifier: null });
+  });
+});
+
+describe("a five-year plan's levels and rates", () => {
+  const r = extract(
+    "中共赤坎区委关于制定赤坎区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议\n\n一、决胜全面建成小康社会取得决定性成就\n\n“十三五”时期，全区地区生产总值年均增长6.8%，2020年达到526.3亿元。\n\n二、“十四五”时期经济社会发展的主要目标\n\n地区生产总值年均增长6%左右，到2025年突破700亿元。\n",
+  );
+
+  it("dates a level the clause gives a year apart from the span's average growth", () => {
+    expect(one(r, { indicator_id: "gdp", period: "2016-2020" })).toMatchObject({ growth_pct: 6.8, growth_basis: "annual_avg", value: null });
+    expect(one(r, { indicator_id: "gdp", period: "2020" })).toMatchObject({ kind: "actual", value: 526.3, growth_pct: null });
+    expect(one(r, { indicator_id: "gdp", period: "2021-2025" })).toMatchObject({ kind: "target", growth_pct: 6, growth_qualifier: "about" });
+    expect(one(r, { indicator_id: "gdp", period: "2025" })).toMatchObject({ kind: "target", value: 700, value_qualifier: "more_than" });
+  });
+});

@@ -36,11 +36,15 @@ function headingTexts(blocks: Block[]): string[] {
 
 /** The first heading or line that reads like a document title. */
 export function findTitle(blocks: Block[]): string | null {
-  const candidates = headingTexts(blocks);
-  const news = candidates.find((t) => P.newsHeadline.test(t));
+  const all = headingTexts(blocks);
+  const news = all.find((t) => P.newsHeadline.test(t));
   if (news) return news;
+  // A line with a full stop is a sentence of the text, not its title.
+  const candidates = all.filter((t) => !P.sentenceStop.test(t));
   const titled = candidates.find((t) => t.length <= 120 && P.titleWord.test(t) && (P.yearLike.test(t) || findRegionNames(t).length > 0));
-  return titled ?? candidates.find((t) => t.length >= 6 && t.length <= 80) ?? null;
+  // "政府工作报告" on a line of its own, the year and the place in the lines under it.
+  const bare = candidates.find((t) => t.length <= 40 && P.titleEnd.test(t));
+  return titled ?? bare ?? candidates.find((t) => t.length >= 6 && t.length <= 80) ?? null;
 }
 
 export function documentType(title: string, head: string): DocumentType {

@@ -3,6 +3,7 @@
 //   企业职工基本养老保险和城乡居民基本医疗保险参保覆盖面,实现参保人数分别达5.86万人、30.68万人
 //   新增建设省级闽台农业示范基地和市级泉台农业示范基地各1个
 import { P, afterLast, CLAUSE_BOUNDARY_CHARS } from "../patterns.js";
+import { WORDS } from "../lexicon/lexicon.js";
 import { cleanName } from "./names.js";
 import type { Token } from "./tokens.js";
 import type { Building, SentenceContext } from "./scan.js";
@@ -16,9 +17,27 @@ function clauseBefore(s: string, end: number): string {
   return s.slice(afterLast(s, e, CLAUSE_BOUNDARY_CHARS), e);
 }
 
+const PAIRED = Object.entries(WORDS.pairedPrefixes as Record<string, string[]>);
+
+/** 城乡居民人均可支配收入分别达到…元和…元: one name that stands for a pair (城镇…, 农村…). */
+function pairedNames(name: string, count: number): string[] | null {
+  for (const [prefix, items] of PAIRED) {
+    if (items.length === count && name.startsWith(prefix) && name.length > prefix.length) return items.map((i) => i + name.slice(prefix.length));
+  }
+  return null;
+}
+
 /** Short items share the last item's head: 城市、农村特困人员供养标准 → 城市特困人员供养标准. */
 function completeShortItems(names: string[]): string[] {
   const lastName = names[names.length - 1]!;
+  const ordinal = P.ordinalHead.exec(lastName);
+  if (ordinal && names.length > 1 && names.slice(0, -1).every((n) => P.ordinalItem.test(n))) {
+    // 第一、二、三产业增加值 → 第一产业增加值, 第二产业增加值, 第三产业增加值.
+    const noun = lastName.slice(ordinal[0].length);
+    const di = names.some((n) => n.startsWith("第")) ? "第" : "";
+    const bare = (n: string) => (n.startsWith("第") ? n.slice(1) : n);
+    return names.map((n, i) => di + bare(i === names.length - 1 ? ordinal[0] : n) + noun);
+  }
   return names.map((n, i) => (i === names.length - 1 || n.length > 4 || lastName.length <= n.length ? n : n + lastName.slice(n.length)));
 }
 
@@ -52,7 +71,10 @@ export function distribute(
     previous.forEach((b, i) => apply(b, figures[i]!, ctx));
     return { lastIndex: k + figures.length - 1, cur: previous[previous.length - 1]!, drafts: previous };
   }
-  if (!each && names.length === 1 && figures.length > 1) {
+  const paired = !each && names.length === 1 ? pairedNames(names[0]!, figures.length) : null;
+  if (paired) {
+    names = paired;
+  } else if (!each && names.length === 1 && figures.length > 1) {
     // The 分别 clause names only the measure; the list is the clause before it.
     const measure = names[0]!;
     const items = clauseBefore(s, clauseStart - 1)

@@ -19,6 +19,7 @@ import { nounAfter, type NounAfter } from "./nouns.js";
 import { catalogueSubject } from "./about.js";
 import { lastBoundary, lastClauseBoundary } from "./clauses.js";
 import { applyToken, canAttach, open, type Piece, type Scan } from "./scan.js";
+import { yearBetween } from "./when.js";
 
 const RATIO_GROUPS = WORDS.ratioGroups;
 
@@ -188,7 +189,8 @@ export function nameFirst(scan: Scan, k: number, piece: Piece, named: Named, gro
     // Keep what the measure says (计划投资, not 投资); only the year and scope go.
     const written = segTrim.replace(P.leadingYear, "").replace(P.scopePrefix, "");
     const measure = isGenericMeasure(written) ? written : bare;
-    full = subject ? (subject.endsWith(bare) ? subject : topicOf(subject) + measure) : name;
+    const of = subject && P.stockMeasure.test(measure) ? subject.replace(P.leadingVerb, "") || subject : subject;
+    full = of ? (of.endsWith(bare) ? of : topicOf(of) + measure) : name;
   } else {
     const child = scan.parent && P.childEnumerator.test(s.slice(Math.max(0, segStart - 3), segStart + 1)) && !resolveIndicator(name, { unit: null, fromTable: false }).id;
     full = child ? underParent(scan.parent!, name) : name;
@@ -229,7 +231,11 @@ export function nameFirst(scan: Scan, k: number, piece: Piece, named: Named, gro
 export function continuation(scan: Scan, k: number, piece: Piece, group: Token[]): number {
   const t = scan.tokens[k]!;
   const { cur } = scan;
-  if (cur && canAttach(cur.draft, t)) {
+  const year = cur ? yearBetween(scan.s, scan.prevEnd, t.start) : null;
+  if (cur && year !== null && String(year) !== cur.draft.period) {
+    // 年均增长6.8%，2020年达到526.3亿元: the same indicator in the year the clause names.
+    applyToken(open(scan, cur.draft.name, piece.segStart, t), t, scan.ctx);
+  } else if (cur && canAttach(cur.draft, t)) {
     applyToken(cur, t, scan.ctx);
   } else if (cur && t.type === "value" && cur.draft.value !== null) {
     const sameClass = unitInfo(t.unit)?.class === unitInfo(cur.draft.unit)?.class;
