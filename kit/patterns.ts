@@ -196,6 +196,8 @@ export const P = {
   /** A title ends with what the document is (政府工作报告, …的建议); a sentence of the text does not. */
   titleEnd: new RegExp(`(?:${alt(WORDS.titleWords)})[)）]?$`),
   sentenceStop: /[。！？!?；;]/,
+  /** "(2023年12月28日在…会议上)" under a title, joined to it as one line: the words that mark it. */
+  meetingNote: /(?:会议|大会)上[^()]{0,10}\)$/,
   articleHeadline: /(^|\n)[ \t]*【[^】\n]{1,20}】/g,
   executionWords: /执行情况/,
   sameBelow: /下同/,

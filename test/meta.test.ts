@@ -43,6 +43,14 @@ describe("titles", () => {
   });
 });
 
+describe("title notes", () => {
+  it("leaves the meeting note under a title out of it", () => {
+    const text = "关于麻章区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告\n（2023年12月28日在麻章区第三届人民代表大会第四次会议上）\n\n一、2023年计划执行情况\n\n地区生产总值298.5亿元。\n";
+    const [doc] = extractText(text, { name: "plan.txt" }).documents;
+    expect(doc).toMatchObject({ title: "关于麻章区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告", date: "2023-12-28", region: "麻章区" });
+  });
+});
+
 describe("blocks", () => {
   it("joins a sentence broken by a page break and keeps titles apart", () => {
     const text = "标题一行\n\n标题二行\n\n" + "这是一段很长的正文，它在这里被分页符打断了，所以中海油乌".repeat(3) + "\n\n石油田群项目建设有序推进。\n";

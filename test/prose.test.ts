@@ -307,6 +307,15 @@ describe("parts of a year", () => {
     expect(one(r, { indicator: "实际到位资金" })).toMatchObject({ period: "2024", period_part: null, kind: "target", value: 100, value_qualifier: "more_than" });
   });
 
+  it("counts figures for the months already past, though an estimate's 下同 covers the passage", () => {
+    const r = extract(
+      planReport("麻章区", 2023, "预计全年地区生产总值完成298.5亿元，同比增长4.8%（下同）。1-11月，全区外贸进出口总额45.6亿元，增长12.8%，其中出口32.1亿元。"),
+    );
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ kind: "estimate", period: "2023", period_part: null });
+    expect(one(r, { indicator_id: "trade_total" })).toMatchObject({ kind: "actual", period: "2023", period_part: "M1-M11", value: 45.6 });
+    expect(one(r, { indicator_id: "exports" })).toMatchObject({ kind: "actual", period_part: "M1-M11", value: 32.1 });
+  });
+
   it("keeps 1-12月 and 全年 figures annual", () => {
     const r = extract(planReport("雷州市", 2023, "1-12月，全市完成固定资产投资97.45亿元，增长5.1%。全年接待游客333.78万人次。"));
     expect(one(r, { indicator_id: "fai" })).toMatchObject({ period: "2023", period_part: null });

@@ -44,7 +44,10 @@ export function findTitle(blocks: Block[]): string | null {
   const titled = candidates.find((t) => t.length <= 120 && P.titleWord.test(t) && (P.yearLike.test(t) || findRegionNames(t).length > 0));
   // "政府工作报告" on a line of its own, the year and the place in the lines under it.
   const bare = candidates.find((t) => t.length <= 40 && P.titleEnd.test(t));
-  return titled ?? bare ?? candidates.find((t) => t.length >= 6 && t.length <= 80) ?? null;
+  const title = titled ?? bare ?? candidates.find((t) => t.length >= 6 && t.length <= 80) ?? null;
+  if (title === null) return null;
+  const note = title.lastIndexOf("(");
+  return note > 0 && P.meetingNote.test(title.slice(note)) ? title.slice(0, note).trim() : title;
 }
 
 export function documentType(title: string, head: string): DocumentType {

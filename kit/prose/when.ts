@@ -32,6 +32,8 @@ export function kindAndPeriod(scan: Scan, pos: number, nameStart: number, name: 
   const clause = scan.s.slice(from, pos);
   // A target in a report on part of a year is the whole year's unless it names a part (力争全年…).
   const part = P.fullYear.test(clause) ? null : r.kind === "target" ? subPeriodIn(clause) : partIn(subPeriodIn(clause), scan.subPeriod);
+  // 预计全年…（下同）then 1-11月…: figures for the months already past are counted, not estimated.
+  if (r.kind === "estimate" && part !== null && part !== scan.ctx.subPeriod) return { kind: "actual", period: r.period, part };
   return { ...r, part };
 }
 
