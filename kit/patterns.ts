@@ -167,6 +167,9 @@ export const P = {
   spanMarker: /^(?:累计|年均|年平均)|累计$/,
   completionGap: /^完成[^,;:。]{0,20}的$/,
   shareGap: /^占/,
+  /** 由2017年的398亿元增加到2022年的512.6亿元: the same measure at two dates. */
+  fromYear: /^(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?)?的?$/,
+  toYear: /^(?:增加|增长|提高|提升|上升|扩大|跃升|下降|减少|降低)?(?:到|至)(?:(?:19|20)\d{2}年(?:底|末)?)?的?$/,
   /** "占收入比重为": the share word the gap already says. */
   shareSuffix: /的?(?:比重|比例)$/,
   /** A share named by the rule above, whose base a second share refers to. */

@@ -390,3 +390,28 @@ describe("a five-year plan's levels and rates", () => {
     expect(one(r, { indicator_id: "gdp", period: "2025" })).toMatchObject({ kind: "target", value: 700, value_qualifier: "more_than" });
   });
 });
+
+describe("figures named before a shared 分别, and a measure at two dates", () => {
+  const r = extract(
+    planReport(
+      "霞山区",
+      2022,
+      "全区实现地区生产总值512.6亿元，比上年增长3.1%。城镇居民人均可支配收入42115元，农村居民人均可支配收入19870元，分别增长4.8%和7.1%。全年共接待游客1200万人次，实现旅游总收入98亿元，分别增长12%和15%。过去五年，地区生产总值年均增长5.2%，由2017年的398亿元增加到2022年的512.6亿元。",
+    ),
+  );
+
+  it("gives a 分别 with no names to the figures just named one by one", () => {
+    expect(one(r, { indicator_id: "income_urban" })).toMatchObject({ value: 42115, growth_pct: 4.8 });
+    expect(one(r, { indicator_id: "income_rural" })).toMatchObject({ value: 19870, growth_pct: 7.1 });
+    expect(one(r, { indicator_id: "tourist_visits" })).toMatchObject({ value: 1200, growth_pct: 12 });
+    expect(one(r, { indicator_id: "tourism_revenue" })).toMatchObject({ value: 98, growth_pct: 15 });
+  });
+
+  it("dates each end of 由…增加到… by its own year", () => {
+    expect(one(r, { indicator_id: "gdp", period: "2017" })).toMatchObject({ kind: "actual", value: 398, unit: "亿元" });
+    const latest = one(r, { indicator_id: "gdp", period: "2022" });
+    expect(latest).toMatchObject({ value: 512.6, growth_pct: 3.1, conflict: false });
+    expect(r.mentions.filter((m) => m.observation_id === latest.id)).toHaveLength(2);
+    expect(one(r, { indicator_id: "gdp", growth_basis: "annual_avg" }).growth_pct).toBe(5.2);
+  });
+});

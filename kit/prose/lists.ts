@@ -6,7 +6,7 @@ import { P, afterLast, CLAUSE_BOUNDARY_CHARS } from "../patterns.js";
 import { WORDS } from "../lexicon/lexicon.js";
 import { cleanName } from "./names.js";
 import type { Token } from "./tokens.js";
-import type { Building, SentenceContext } from "./scan.js";
+import { canAttach, type Building, type SentenceContext } from "./scan.js";
 
 type Opener = (name: string, a: number, t: Token) => Building;
 
@@ -25,6 +25,14 @@ function pairedNames(name: string, count: number): string[] | null {
     if (items.length === count && name.startsWith(prefix) && name.length > prefix.length) return items.map((i) => i + name.slice(prefix.length));
   }
   return null;
+}
+
+/** The last drafts of the sentence, one per figure, each still without a figure of that kind. */
+function lastNamed(opened: readonly Building[], figures: Token[]): Building[] | null {
+  if (figures.length < 2 || opened.length < figures.length) return null;
+  const list = opened.slice(-figures.length);
+  if (new Set(list.map((b) => b.draft.name)).size !== list.length) return null;
+  return list.every((b, i) => canAttach(b.draft, figures[i]!)) ? list : null;
 }
 
 /** Short items share the last item's head: 城市、农村特困人员供养标准 → 城市特困人员供养标准. */
@@ -51,6 +59,7 @@ export function distribute(
   apply: Apply,
   ctx: SentenceContext,
   previous: Building[] | null,
+  opened: readonly Building[],
 ): { lastIndex: number; cur: Building | null; drafts: Building[] } | null {
   const first = tokens[k]!;
   const figures: Token[] = [first];
@@ -66,10 +75,12 @@ export function distribute(
   const clause = s.slice(clauseStart, first.start);
   const beforeList = each ? clause.replace(P.eachSuffix, "") : clause.split(P.distributive)[0]!;
   let names = beforeList.split(P.listSplit).map((x) => cleanName(x)).filter((x) => x.length > 0);
-  // …分别达到42115元、19870元，分别增长4.8%、7.1%: a second 分别 with no names is the same list's.
-  if (!each && names.length === 0 && previous && previous.length === figures.length) {
-    previous.forEach((b, i) => apply(b, figures[i]!, ctx));
-    return { lastIndex: k + figures.length - 1, cur: previous[previous.length - 1]!, drafts: previous };
+  // …分别达到42115元、19870元，分别增长4.8%、7.1%: a second 分别 with no names is the same list's;
+  // 城镇…42115元，农村…19870元，分别增长4.8%和7.1%: or that of the figures just named one by one.
+  const before = !each && names.length === 0 ? (previous && previous.length === figures.length ? previous : lastNamed(opened, figures)) : null;
+  if (before) {
+    before.forEach((b, i) => apply(b, figures[i]!, ctx));
+    return { lastIndex: k + figures.length - 1, cur: before[before.length - 1]!, drafts: before };
   }
   const paired = !each && names.length === 1 ? pairedNames(names[0]!, figures.length) : null;
   if (paired) {

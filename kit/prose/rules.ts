@@ -2,6 +2,7 @@
 // A rule returns the index of the last token it consumed, or null to let the next rule try.
 //   ratio         三次产业比重…调整为21.8:45.3:32.9
 //   pair          1000万元以上项目30个 (a size class in a name) · 从99元提高到107元 (where it got to)
+//   fromTo        由2017年的398亿元增加到2022年的512.6亿元 (one measure at two dates)
 //   threshold     首次突破500亿元大关,达521.5亿元
 //   list          城市、农村…分别… · A和B…各1个 (lists.ts)
 //   numberFirst   10 家企业通过高新技术认定 · 新招录 54 名“三支一扶”人员
@@ -129,12 +130,27 @@ export function valueGroup(scan: Scan, k: number): Token[] {
 export function list(scan: Scan, k: number, piece: Piece): number | null {
   const t = scan.tokens[k]!;
   if ((t.type !== "value" && t.type !== "growth") || !(P.distributive.test(piece.seg) || P.eachSuffix.test(piece.segTrim))) return null;
-  const handled = distribute(scan.s, k, scan.tokens, piece.segTrim, piece.clauseStart, (name, a, tok) => open(scan, name, a, tok), applyToken, scan.ctx, scan.lastList);
+  const handled = distribute(scan.s, k, scan.tokens, piece.segTrim, piece.clauseStart, (name, a, tok) => open(scan, name, a, tok), applyToken, scan.ctx, scan.lastList, scan.out);
   if (!handled) return null;
   scan.prevEnd = scan.tokens[handled.lastIndex]!.end;
   scan.cur = handled.cur;
   scan.lastList = handled.drafts;
   return handled.lastIndex;
+}
+
+/** 由2017年的398亿元增加到2022年的512.6亿元: the measure just named, at two dates. */
+export function fromTo(scan: Scan, k: number, piece: Piece): number | null {
+  const t = scan.tokens[k]!;
+  const next = scan.tokens[k + 1];
+  if (t.type !== "value" || next?.type !== "value" || !P.fromYear.test(piece.segTrim) || !P.toYear.test(scan.s.slice(t.end, next.start))) return null;
+  const name = scan.cur?.draft.name ?? scan.para.subject;
+  if (!name) return null;
+  applyToken(open(scan, name, piece.segStart, t), t, scan.ctx);
+  const to = open(scan, name, t.end, next);
+  applyToken(to, next, scan.ctx);
+  scan.cur = to;
+  scan.prevEnd = next.end;
+  return k + 1;
 }
 
 /** 10 家企业通过高新技术认定: the thing counted is named after the number. */

@@ -10,7 +10,7 @@ import { tokenize } from "./tokens.js";
 import { isName } from "./names.js";
 import { eventOf, noteZones, subjectRegion, topicIn } from "./about.js";
 import { disambiguateNames } from "./collisions.js";
-import { continuation, list, nameBefore, nameFirst, numberFirst, pair, ratio, threshold, valueGroup } from "./rules.js";
+import { continuation, fromTo, list, nameBefore, nameFirst, numberFirst, pair, ratio, threshold, valueGroup } from "./rules.js";
 import { pieceBefore, type ParagraphState, type Scan, type SentenceContext } from "./scan.js";
 
 export { newParagraphState, type ParagraphState, type SentenceContext } from "./scan.js";
@@ -74,7 +74,7 @@ export function extractSentence(s: string, ctx: SentenceContext, para: Paragraph
       scan.prevEnd = t.end;
       continue;
     }
-    const early = ratio(scan, k, piece) ?? pair(scan, k, piece);
+    const early = ratio(scan, k, piece) ?? pair(scan, k, piece) ?? fromTo(scan, k, piece);
     if (early !== null) {
       k = early;
       continue;
