@@ -380,14 +380,18 @@ describe("a government work report's review", () => {
 
 describe("a five-year plan's levels and rates", () => {
   const r = extract(
-    "中共赤坎区委关于制定赤坎区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议\n\n一、决胜全面建成小康社会取得决定性成就\n\n“十三五”时期，全区地区生产总值年均增长6.8%，2020年达到526.3亿元。\n\n二、“十四五”时期经济社会发展的主要目标\n\n地区生产总值年均增长6%左右，到2025年突破700亿元。\n",
+    "中共赤坎区委关于制定赤坎区国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议\n\n一、决胜全面建成小康社会取得决定性成就\n\n“十三五”时期，全区地区生产总值年均增长6.8%，2020年达到526.3亿元；一般公共预算收入年均增长5.2%，2019年达到9.1亿元。\n\n二、“十四五”时期经济社会发展的主要目标\n\n地区生产总值年均增长6%左右，到2025年突破700亿元。\n",
   );
 
-  it("dates a level the clause gives a year apart from the span's average growth", () => {
-    expect(one(r, { indicator_id: "gdp", period: "2016-2020" })).toMatchObject({ growth_pct: 6.8, growth_basis: "annual_avg", value: null });
-    expect(one(r, { indicator_id: "gdp", period: "2020" })).toMatchObject({ kind: "actual", value: 526.3, growth_pct: null });
-    expect(one(r, { indicator_id: "gdp", period: "2021-2025" })).toMatchObject({ kind: "target", growth_pct: 6, growth_qualifier: "about" });
-    expect(one(r, { indicator_id: "gdp", period: "2025" })).toMatchObject({ kind: "target", value: 700, value_qualifier: "more_than" });
+  it("keeps the span's last year with the span's growth, as one fact", () => {
+    expect(one(r, { indicator_id: "gdp", period: "2016-2020" })).toMatchObject({ growth_pct: 6.8, growth_basis: "annual_avg", value: 526.3 });
+    expect(one(r, { indicator_id: "gdp", period: "2021-2025" })).toMatchObject({ kind: "target", growth_pct: 6, growth_qualifier: "about", value: 700, value_qualifier: "more_than" });
+    none(r, { indicator: "到2025年" });
+  });
+
+  it("dates a level the clause gives another year apart from the span's growth", () => {
+    expect(one(r, { indicator_id: "budget_revenue", period: "2016-2020" })).toMatchObject({ growth_pct: 5.2, value: null });
+    expect(one(r, { indicator_id: "budget_revenue", period: "2019" })).toMatchObject({ kind: "actual", value: 9.1, growth_pct: null });
   });
 });
 

@@ -248,8 +248,9 @@ export function continuation(scan: Scan, k: number, piece: Piece, group: Token[]
   const t = scan.tokens[k]!;
   const { cur } = scan;
   const year = cur ? yearBetween(scan.s, scan.prevEnd, t.start) : null;
-  if (cur && year !== null && String(year) !== cur.draft.period) {
-    // 年均增长6.8%，2020年达到526.3亿元: the same indicator in the year the clause names.
+  // A year other than the draft's opens the same indicator in that year (由2017年的398亿元…);
+  // the last year of the draft's span does not: 年均增长6.8%，2020年达到526.3亿元 is one fact.
+  if (cur && year !== null && String(year) !== cur.draft.period && !cur.draft.period.endsWith(`-${year}`)) {
     applyToken(open(scan, cur.draft.name, piece.segStart, t), t, scan.ctx);
   } else if (cur && canAttach(cur.draft, t)) {
     applyToken(cur, t, scan.ctx);
