@@ -218,6 +218,10 @@ export const P = {
   indentChar: /[ \t\u3000\u00a0]/,
   terminated: /[。！？!?；;：:…”」』）)]\s*$/u,
   tab: /\t/g,
+  /** Markdown tables: | 指标 | 2023年 | rows and their | --- | rule. */
+  pipe: /\|/g,
+  pipeRow: /^\|.*\|$/,
+  pipeRule: /^\s*:?-{3,}:?\s*$/,
   spacedCellSeparatorAll: / {2,}|\u3000+|\t/g,
   whitespaceChar: /\s/,
   innerVerb: /(?<=[\u4e00-\u9fa5]{2})(?:累计完成|完成|实现)(?=[\u4e00-\u9fa5]{2})/,

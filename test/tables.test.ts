@@ -141,3 +141,33 @@ describe("a table pasted from a PDF", () => {
     expect(one(r, { indicator_id: "new_urban_jobs", period: "2024" }).value).toBe(3000);
   });
 });
+
+describe("markdown tables", () => {
+  const text = [
+    "关于坡头区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告",
+    "",
+    "附表：坡头区2024年国民经济和社会发展主要指标",
+    "",
+    "| 序号 | 指标名称 | 单位 | 2023年完成 | 同比增长(%) | 2024年目标 | 增长(%) |",
+    "| --- | :---: | --- | --- | --- | --- | --- |",
+    "| 1 | 地区生产总值 | 亿元 | 180.2 | 5.1 | 190 | 5.5左右 |",
+    "| 3 | 固定资产投资 | 亿元 | — | 8.3 | — | 10以上 |",
+    "| 5 | 城镇新增就业 | 人 | 2650 | — | 2500 | — |",
+    "",
+  ].join("\n");
+  const r = extract(text);
+
+  it("reads | cells | under the header, skipping the | --- | rule and the 序号 column", () => {
+    expect(one(r, { indicator_id: "gdp", kind: "actual" })).toMatchObject({ period: "2023", value: 180.2, unit: "亿元", growth_pct: 5.1 });
+    expect(one(r, { indicator_id: "gdp", kind: "target" })).toMatchObject({ period: "2024", value: 190, growth_pct: 5.5, growth_qualifier: "about" });
+    expect(one(r, { indicator_id: "fai", kind: "target" })).toMatchObject({ value: null, growth_pct: 10, growth_qualifier: "at_least" });
+    expect(one(r, { indicator_id: "new_urban_jobs", kind: "target" })).toMatchObject({ value: 2500, unit: "人" });
+    expect(r.observations).toHaveLength(6);
+  });
+
+  it("quotes the whole row", () => {
+    const gdp = one(r, { indicator_id: "gdp", kind: "actual" });
+    const m = r.mentions.find((x) => x.observation_id === gdp.id)!;
+    expect(m).toMatchObject({ from_table: true, quote: "| 1 | 地区生产总值 | 亿元 | 180.2 | 5.1 | 190 | 5.5左右 |" });
+  });
+});

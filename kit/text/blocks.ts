@@ -1,5 +1,6 @@
 // Lines → blocks: headings, paragraphs (lines joined across the breaks a page or a web
-// page put inside a sentence), tables (tab-separated rows) and boilerplate to skip.
+// page put inside a sentence), tables (tab-separated, markdown "| a | b |" or space-aligned
+// rows) and boilerplate to skip.
 import { cleanRange, type Span } from "./clean.js";
 import { P } from "../patterns.js";
 
@@ -72,6 +73,20 @@ function isTableLine(raw: string, line: Line): boolean {
   return cells.length >= 2 || (cells.length === 1 && text.trim().length < 40);
 }
 
+/** A markdown table row: | 指标 | 单位 | 2023年 |, two cells at least. */
+function isPipeLine(raw: string, line: Line): boolean {
+  const text = trimmed(raw, line);
+  return P.pipeRow.test(text) && text.split("|").length >= 4;
+}
+
+/** The cells between a markdown row's outer bars; null for the | --- | rule under the header. */
+function pipeCells(raw: string, line: Line): Cell[] | null {
+  const first = raw.indexOf("|", line.start);
+  const last = raw.lastIndexOf("|", line.end - 1);
+  const cells = splitCells(raw, { start: first + 1, end: last, indent: 0 }, P.pipe);
+  return cells.every((c) => P.pipeRule.test(c.text)) ? null : cells;
+}
+
 /** Cells of a row separated by runs of spaces (text pasted from a PDF). */
 function spacedCells(raw: string, line: Line): string[] {
   return raw
@@ -129,6 +144,17 @@ export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
       blocks.push({ type: "table", start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows });
       continue;
     }
+    if (isPipeLine(raw, line)) {
+      const rows: TableRow[] = [];
+      while (i < lines.length && isPipeLine(raw, lines[i]!)) {
+        const l = lines[i]!;
+        const cells = pipeCells(raw, l);
+        if (cells) rows.push({ start: l.start + l.indent, end: l.end, cells });
+        i++;
+      }
+      if (rows.length > 0) blocks.push({ type: "table", start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows });
+      continue;
+    }
     const spacedEnd = spacedTableEnd(raw, lines, i);
     if (spacedEnd > i) {
       const rows: TableRow[] = [];
@@ -171,7 +197,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
       if (j >= lines.length) break;
       const next = lines[j]!;
       const nextText = trimmed(raw, next);
-      if (isTableLine(raw, next) || spacedTableEnd(raw, lines, j) > j || P.markdownHeading.test(nextText) || P.separatorLine.test(nextText) || isBoilerplate(nextText)) break;
+      if (isTableLine(raw, next) || isPipeLine(raw, next) || spacedTableEnd(raw, lines, j) > j || P.markdownHeading.test(nextText) || P.separatorLine.test(nextText) || isBoilerplate(nextText)) break;
       // An indented line starts a paragraph of its own (web pages and 规范性文件 indent each one).
       if (next.indent >= 2) break;
       if (P.newsHeadline.test(nextText) || (P.enumeratedHeading.test(nextText) && isHeadingLine(nextText, false))) break;
