@@ -38,8 +38,8 @@ const RANK_SUBJ = alt(WORDS.rankSubjects);
  * are kept apart too, so that the ReDoS test can check each of them.
  */
 export const FIGURE_BRANCHES = {
-  // growth: 增长 3.6%, 比上年增长3%以上, 下降9.6%, 增长3.2倍, 提高0.5个百分点
-  growth: `(?<g>(?<gbasis>${GBASIS})?(?<gverb>${GUP}|${GDOWN})(?<gpre>${QPRE})?(?<gnum>${SIGNED})(?<gunit>%|倍|个百分点)(?<gsuf>${QSUF})?)`,
+  // growth: 增长 3.6%, 比上年增长3%以上, 下降9.6%, 增长3.2倍, 提高0.5个百分点, 增速为5.2%, 增长5%-6%
+  growth: `(?<g>(?<gbasis>${GBASIS})?(?<gverb>${GUP}|${GDOWN})(?:为|达到|达)?(?<gpre>${QPRE})?(?<gnum>${SIGNED})(?:[-—–~至到](?<gto>\\d+(?:\\.\\d+)?)(?=%))?(?<gunit>%|倍|个百分点)(?:[-—–~至到](?<gto2>\\d+(?:\\.\\d+)?)%)?(?<gsuf>${QSUF})?)`,
   // rank: 增速居湛江市第三, 位居全市第1名, 降幅居全市第一
   rank: `(?<r>(?<rsubj>${RANK_SUBJ})?(?<rverb>${RANK_VERB})(?<rscope>(?:[^第,;。:、()]|\\([^()第,;。]{0,8}\\)){0,12})第(?<rnum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?)`,
   // ratio: 21.8:45.3:32.9

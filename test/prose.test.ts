@@ -419,3 +419,16 @@ describe("figures named before a shared 分别, and a measure at two dates", () 
     expect(one(r, { indicator_id: "gdp", growth_basis: "annual_avg" }).growth_pct).toBe(5.2);
   });
 });
+
+describe("ranges and linking verbs in targets", () => {
+  const r = extract(planReport("遂溪县", 2024, "全年地区生产总值256.3亿元，增速为5.2%。", "一般公共预算收入增长5%-6%；固定资产投资增长8-10%。"));
+
+  it("reads 增速为 as growth", () => {
+    expect(one(r, { indicator_id: "gdp", kind: "actual" })).toMatchObject({ value: 256.3, growth_pct: 5.2 });
+  });
+
+  it("keeps a range target as its floor, at least, with the range in words", () => {
+    expect(one(r, { indicator_id: "budget_revenue" })).toMatchObject({ kind: "target", growth_pct: 5, growth_qualifier: "at_least", target_text: "5%-6%", value: null });
+    expect(one(r, { indicator_id: "fai" })).toMatchObject({ growth_pct: 8, target_text: "8%-10%" });
+  });
+});

@@ -72,9 +72,20 @@ describe("growth", () => {
     ["比增175.66%", 175.66, "yoy", null],
     ["提高0.7个百分点", 0.7, "yoy", null],
     ["增长-25.0%", -25, "yoy", null],
+    ["增速为5.2%", 5.2, "yoy", null],
+    ["增长速度达到7.1%", 7.1, "yoy", null],
+    ["同口径增长5.9%", 5.9, "yoy", null],
   ])("%s", (s, pct, basis, qualifier) => {
     const t = only(s, "growth");
     expect(t).toMatchObject({ pct, basis, qualifier, start: 0, text: s });
+  });
+
+  it.each([
+    ["增长5%-6%", 5, 6, "at_least"],
+    ["增长8-10%", 8, 10, "at_least"],
+    ["下降3%~5%", -3, -5, null], // ～ is folded to ~ before tokenizing
+  ])("reads the range %s as its floor and its top", (s, pct, upper, qualifier) => {
+    expect(only(s, "growth")).toMatchObject({ pct, upper, qualifier, start: 0, text: s });
   });
 
   it("is not a value: 增长 3.6% gives one growth token and no value", () => {

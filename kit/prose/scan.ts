@@ -161,6 +161,7 @@ export function applyToken(b: Building, t: Token, ctx: SentenceContext): void {
       d.growth_pct = t.pct;
       d.growth_basis = t.basis;
       d.growth_qualifier = t.qualifier;
+      if (t.upper !== undefined && d.target_text === null) d.target_text = `${Math.abs(t.pct)}%-${Math.abs(t.upper)}%`;
       break;
     case "rank":
       d.rank = t.rank;

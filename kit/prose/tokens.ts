@@ -9,7 +9,8 @@ interface Base {
 }
 export type Token =
   | (Base & { type: "value"; value: number; unit: string; qualifier: Qualifier | null; threshold: boolean })
-  | (Base & { type: "growth"; pct: number; basis: GrowthBasis; qualifier: Qualifier | null })
+  /** upper: the top of a range (增长5%-6%), whose floor is pct. */
+  | (Base & { type: "growth"; pct: number; basis: GrowthBasis; qualifier: Qualifier | null; upper?: number })
   /** name: the indicator the rank clause names itself (获全省基本公卫服务评价第4名). */
   | (Base & { type: "rank"; rank: number; scope: string; name: string | null })
   | (Base & { type: "ratio"; parts: number[] })
@@ -52,7 +53,14 @@ export function tokenize(s: string): Token[] {
       if (DOWN.has(g.gverb!)) pct = -Math.abs(pct);
       const basisWord = g.gbasis ?? (P.annualBefore.test(s.slice(Math.max(0, start - 2), start)) ? "年均" : undefined);
       const qualifier = (g.gsuf ? QUALIFIER_SUFFIX[g.gsuf] : undefined) ?? (g.gpre ? QUALIFIER_PREFIX[g.gpre] : undefined) ?? null;
-      tokens.push({ type: "growth", start, end, pct: round(pct), basis: basisOf(basisWord), qualifier });
+      const to = g.gto ?? g.gto2;
+      if (to !== undefined && g.gunit === "%") {
+        // 增长5%-6%: at least the floor, the range kept as written.
+        const upper = DOWN.has(g.gverb!) ? -num(to) : num(to);
+        tokens.push({ type: "growth", start, end, pct: round(pct), basis: basisOf(basisWord), qualifier: qualifier ?? (pct >= 0 ? "at_least" : null), upper: round(upper) });
+      } else {
+        tokens.push({ type: "growth", start, end, pct: round(pct), basis: basisOf(basisWord), qualifier });
+      }
     } else if (g.r !== undefined) {
       const rank = parseRankNumber(g.rnum!);
       if (rank === null) continue;
