@@ -316,6 +316,11 @@ describe("parts of a year", () => {
     expect(one(r, { indicator_id: "exports" })).toMatchObject({ kind: "actual", period_part: "M1-M11", value: 32.1 });
   });
 
+  it("ends what 力争 governs at a semicolon", () => {
+    const r = extract(planReport("遂溪县", 2023, "重点项目加快推进，力争年底前建成投产；全年完成投资12.5亿元。"));
+    expect(one(r, { value: 12.5 })).toMatchObject({ kind: "actual", period: "2023" });
+  });
+
   it("keeps 1-12月 and 全年 figures annual", () => {
     const r = extract(planReport("雷州市", 2023, "1-12月，全市完成固定资产投资97.45亿元，增长5.1%。全年接待游客333.78万人次。"));
     expect(one(r, { indicator_id: "fai" })).toMatchObject({ period: "2023", period_part: null });

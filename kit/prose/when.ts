@@ -55,7 +55,9 @@ function yearly(scan: Scan, pos: number, nameStart: number, name: string, annual
   const period = year !== null ? String(year) : spanPeriod ? ctx.reportSpan! : ctx.period;
   // A span's total is a result, not the estimate of the year the sentence is about.
   if (estimate && !spanPeriod) return { kind: "estimate", period };
-  const targeted = (scan.targetAt >= 0 && scan.targetAt < pos) || P.resultTarget.test(s.slice(clauseStart, pos));
+  // 力争 governs the clauses after it up to a semicolon (力争全年签约60个，到位资金超100亿元；…).
+  const governed = scan.targetAt >= 0 && scan.targetAt < pos && s.lastIndexOf(";", pos) < scan.targetAt;
+  const targeted = governed || P.resultTarget.test(s.slice(clauseStart, pos));
   if (targeted || P.planName.test(name)) return { kind: "target", period };
   return { kind: "actual", period };
 }
