@@ -236,7 +236,9 @@ export const P = {
   tableDash: /^[-—–―－/\\]{1,3}$|^$/,
   tableNameUnit: /[（(]([^（()）]{1,10})[)）]$/,
   tableNamePrefix: /^(?:其中\s*[:：]?\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*|\d{1,2}\s*[.、．)）](?!\d)\s*|[⑴-⒇①-⑳]\s*)+/,
-  headerValue: /绝对值|数值|总量|金额|数量|规模|完成数|实绩/,
+  headerValue: /绝对值|绝对数|数值|总量|金额|数量|规模|完成数|实绩|产量|本年|本期/,
+  /** A value header that names the measure of every row (产品名称 | 产量): 粮食 → 粮食产量. */
+  tableMeasure: /产量|产值/,
   headerGrowth: /增长|增速|增幅|比增|±|同比|百分比|比上年/,
   headerName: /指\s*标|名\s*称|项\s*目/,
   headerUnit: /单\s*位/,

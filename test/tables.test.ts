@@ -5,7 +5,7 @@ import { parseCell, columnModel, type TableContext } from "../kit/tables/table.j
 import { toBlocks } from "../kit/text/blocks.js";
 import { extract, one, none } from "./helpers/docs.js";
 
-const ctx: TableContext = { doc: "t.txt", part: 0, region: "湛河区", reportYear: 2022, planYear: 2023, section: null, subPeriod: null, nextOrder: () => 0, raw: "" };
+const ctx: TableContext = { doc: "t.txt", part: 0, region: "湛河区", reportYear: 2022, planYear: 2023, section: null, subPeriod: null, mode: "result", nextOrder: () => 0, raw: "" };
 
 function headerRows(text: string) {
   const block = toBlocks(text).find((b) => b.type === "table");
@@ -169,5 +169,39 @@ describe("markdown tables", () => {
     const gdp = one(r, { indicator_id: "gdp", kind: "actual" });
     const m = r.mentions.find((x) => x.observation_id === gdp.id)!;
     expect(m).toMatchObject({ from_table: true, quote: "| 1 | 地区生产总值 | 亿元 | 180.2 | 5.1 | 190 | 5.5左右 |" });
+  });
+});
+
+describe("bulletin tables with no year over their columns", () => {
+  const text = [
+    "2023年遂溪县国民经济和社会发展统计公报",
+    "",
+    "表1  2023年主要农产品产量及其增长速度",
+    "",
+    "产品名称\t单位\t产量\t比上年增长(%)",
+    "粮食\t万吨\t24.6\t1.8",
+    "甘蔗\t万吨\t310.5\t-2.3",
+    "",
+    "表2  2023年规模以上工业主要产品产量",
+    "",
+    "| 产品名称 | 单位 | 绝对数 | 比上年增长(%) |",
+    "| --- | --- | --- | --- |",
+    "| 发电量 | 亿千瓦时 | 12.3 | 5.6 |",
+    "",
+  ].join("\n");
+  const r = extract(text);
+
+  it("reads them as the document's year, and names rows by a 产量 header", () => {
+    expect(one(r, { indicator_id: "grain_output" })).toMatchObject({ indicator: "粮食产量", period: "2023", kind: "actual", value: 24.6, unit: "万吨", growth_pct: 1.8 });
+    expect(one(r, { indicator: "甘蔗产量" })).toMatchObject({ value: 310.5, growth_pct: -2.3 });
+    expect(one(r, { indicator: "发电量" })).toMatchObject({ value: 12.3, unit: "亿千瓦时", growth_pct: 5.6 });
+    expect(r.observations).toHaveLength(3);
+  });
+
+  it("reads a yearless table under a plan as the plan year's targets", () => {
+    const plan = extract(
+      "关于遂溪县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n二、2024年主要预期目标\n\n指标\t单位\t数值\t增长(%)\n地区生产总值\t亿元\t430\t5.5\n",
+    );
+    expect(one(plan, { indicator_id: "gdp" })).toMatchObject({ period: "2024", kind: "target", value: 430, growth_pct: 5.5 });
   });
 });

@@ -109,6 +109,7 @@ export function extractPart(raw: string, start: number, end: number, doc: string
         planYear: meta.planYear,
         section: section.heading,
         subPeriod: meta.subPeriod,
+        mode: section.mode,
         nextOrder: () => order++,
         raw,
       };

@@ -17,6 +17,8 @@ export interface TableContext {
   section: string | null;
   /** Part of the year the document covers ("H1"), for columns that name none. */
   subPeriod: string | null;
+  /** Whether the table sits under a review of results or under a plan. */
+  mode: "result" | "plan";
   nextOrder: () => number;
   raw: string;
 }
@@ -35,6 +37,8 @@ export interface ColumnModel {
   name: number;
   unit: number | null;
   groups: Group[];
+  /** What the value column measures when its header says so (产量): 粮食 → 粮食产量. */
+  measure?: string;
 }
 
 type Cell =
@@ -133,7 +137,32 @@ export function columnModel(headers: TableRow[], ctx: TableContext): ColumnModel
     if (growth) group.growth ??= c;
     else group.value ??= c;
   }
+  if (groups.length === 0) {
+    const only = yearlessGroup(labels, columns, name, unit, ctx);
+    if (!only) return null;
+    const measure = P.tableMeasure.exec(labels.map((row) => row[only.value!]!).join(""))?.[0];
+    return { columns, name, unit, groups: [only], ...(measure ? { measure } : {}) };
+  }
   return groups.length > 0 ? { columns, name, unit, groups } : null;
+}
+
+/**
+ * A bulletin's table with no year over its columns (产品名称 | 单位 | 产量 | 比上年增长%): one
+ * group, the document's year, results under a review and targets under a plan.
+ */
+function yearlessGroup(labels: string[][], columns: number, name: number, unit: number | null, ctx: TableContext): Group | null {
+  let value: number | null = null;
+  let growth: number | null = null;
+  for (let c = 0; c < columns; c++) {
+    if (c === name || c === unit) continue;
+    const all = labels.map((row) => row[c]!).join("");
+    if (growth === null && P.headerGrowth.test(all)) growth = c;
+    else if (value === null && P.headerValue.test(all)) value = c;
+  }
+  const target = ctx.mode === "plan";
+  const year = target ? ctx.planYear ?? ctx.reportYear : ctx.reportYear;
+  if (value === null || year === null) return null;
+  return { period: String(year), period_part: target ? null : ctx.subPeriod, kind: target ? "target" : "actual", value, growth };
 }
 
 function cleanRowName(text: string): { name: string; unit: string | null } {
@@ -158,7 +187,9 @@ export function extractTable(rows: TableRow[], ctx: TableContext, previous: Colu
   for (const row of rows.slice(h)) {
     if (isHeaderRow(row)) continue;
     const nameCell = row.cells[model.name]?.text ?? "";
-    const { name, unit: nameUnit } = cleanRowName(nameCell);
+    const cleaned = cleanRowName(nameCell);
+    const { unit: nameUnit } = cleaned;
+    const name = model.measure && !cleaned.name.endsWith(model.measure) ? cleaned.name + model.measure : cleaned.name;
     if (!P.hasCjk2.test(name) && !P.asciiName.test(name)) continue;
     let unit = nameUnit;
     if (model.unit !== null) {
