@@ -1,5 +1,5 @@
-// Parts of a year. Quarterly and half-year figures are not the year's: they carry their part in
-// the period ("2024Q1", "2024H1", "2024Q1-Q3", "2024M1-M5", "2024M6" for a month's end), so
+// Parts of a year. Quarterly and half-year figures are not the year's: beside their year they
+// carry their part ("Q1", "H1", "Q1-Q3", "M1-M5", "M6" for a month's end) in period_part, so
 // they never merge with the annual figure of the same indicator.
 import { P, parseRankNumber } from "./patterns.js";
 

@@ -28,13 +28,18 @@ export function kindAndPeriod(scan: Scan, pos: number, nameStart: number, name: 
   if (!P.singleYear.test(r.period)) return { ...r, part: null };
   // A target's clauses share the year part its 力争 names (力争全年签约60个，到位资金超100亿元).
   const clauseStart = lastClauseBoundary(scan.s, nameStart);
-  const from = r.kind === "target" && scan.targetAt >= 0 && scan.targetAt < clauseStart ? scan.targetAt : clauseStart;
+  const from = r.kind === "target" && governs(scan, clauseStart) ? scan.targetAt : clauseStart;
   const clause = scan.s.slice(from, pos);
   // A target in a report on part of a year is the whole year's unless it names a part (力争全年…).
   const part = P.fullYear.test(clause) ? null : r.kind === "target" ? subPeriodIn(clause) : partIn(subPeriodIn(clause), scan.subPeriod);
   // 预计全年…（下同）then 1-11月…: figures for the months already past are counted, not estimated.
   if (r.kind === "estimate" && part !== null && part !== scan.ctx.subPeriod) return { kind: "actual", period: r.period, part };
   return { ...r, part };
+}
+
+/** 力争 governs the clauses after it up to a semicolon (力争全年签约60个，到位资金超100亿元；…). */
+function governs(scan: Scan, pos: number): boolean {
+  return scan.targetAt >= 0 && scan.targetAt < pos && scan.s.lastIndexOf(";", pos) < scan.targetAt;
 }
 
 function yearly(scan: Scan, pos: number, nameStart: number, name: string, annual: boolean): { kind: Kind; period: string } {
@@ -55,9 +60,7 @@ function yearly(scan: Scan, pos: number, nameStart: number, name: string, annual
   const period = year !== null ? String(year) : spanPeriod ? ctx.reportSpan! : ctx.period;
   // A span's total is a result, not the estimate of the year the sentence is about.
   if (estimate && !spanPeriod) return { kind: "estimate", period };
-  // 力争 governs the clauses after it up to a semicolon (力争全年签约60个，到位资金超100亿元；…).
-  const governed = scan.targetAt >= 0 && scan.targetAt < pos && s.lastIndexOf(";", pos) < scan.targetAt;
-  const targeted = governed || P.resultTarget.test(s.slice(clauseStart, pos));
+  const targeted = governs(scan, pos) || P.resultTarget.test(s.slice(clauseStart, pos));
   if (targeted || P.planName.test(name)) return { kind: "target", period };
   return { kind: "actual", period };
 }

@@ -70,13 +70,14 @@ function groupOf(label: string, ctx: TableContext): { period: string; period_par
   if (P.headerEstimate.test(label)) kind = "estimate";
   else if (P.headerTarget.test(label)) kind = "target";
   else if (P.headerActual.test(label)) kind = "actual";
-  const written = P.fullYear.test(label) ? null : subPeriodIn(label);
+  const whole = P.fullYear.test(label);
+  const written = whole ? null : subPeriodIn(label);
   if (y === null && kind === null && written === null) return null;
   if (kind === null) kind = ctx.reportYear !== null && y !== null && y > ctx.reportYear ? "target" : "actual";
   const period = y ?? (kind === "target" ? ctx.planYear ?? ctx.reportYear : ctx.reportYear);
   if (period === null) return null;
   // A quarterly report's columns are the year so far unless a column names the whole year.
-  const part = kind === "target" || P.fullYear.test(label) ? null : partIn(written, ctx.subPeriod);
+  const part = kind === "target" || whole ? null : partIn(written, ctx.subPeriod);
   return { period: String(period), period_part: part, kind };
 }
 
