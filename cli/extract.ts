@@ -1,5 +1,5 @@
 // `zhibiao extract`: files in, tables out (JSON, CSV, XLSX or a summary on the terminal).
-import { extractPaths } from "../kit/index.js";
+import { extractPaths, skippedSummary } from "../kit/index.js";
 import type { BatchResult } from "../kit/types.js";
 import { writeCsvTables } from "../export/csv.js";
 import { summaryTable } from "./summary.js";
@@ -26,6 +26,8 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
     bar?.stop();
   }
   for (const f of result.failures) process.stderr.write(`zhibiao: ${f.file}: ${f.message}\n`);
+  const skipped = skippedSummary(result.skipped);
+  if (skipped) process.stderr.write(`zhibiao: skipped ${skipped} (not reports)\n`);
 
   if (opts.json) process.stdout.write(JSON.stringify({ documents: result.documents, observations: result.observations, mentions: result.mentions }) + "\n");
   if (opts.csv) {

@@ -15,7 +15,7 @@ program
 program
   .command("extract")
   .description("extract observations and mentions from report files or folders")
-  .argument("<paths...>", "report files (.txt, .md) or folders holding them")
+  .argument("<paths...>", "report files (.txt, .md, .csv, .html, .docx, .pdf, .xlsx) or folders holding them")
   .option("--json", "print {documents, observations, mentions} as one JSON object to stdout")
   .option("--csv <dir>", "write observations.csv, mentions.csv and documents.csv (UTF-8 with BOM) to DIR")
   .option("--xlsx <file>", "write an Excel workbook with the tables, notes and links to FILE")
@@ -25,6 +25,7 @@ program
     `
 Without --json, --csv or --xlsx a summary table is printed. A file that cannot be read is
 reported on stderr with the reason; the others are still extracted, and the exit status is 1.
+Files in the folders that are not reports (images, scripts) are counted in one line on stderr.
 
 Examples:
   zhibiao extract seeds
@@ -33,6 +34,26 @@ Examples:
   )
   .action(async (paths: string[], opts: { json?: boolean; csv?: string; xlsx?: string; quiet?: boolean }) => {
     process.exitCode = await runExtract(paths, opts);
+  });
+
+program
+  .command("text")
+  .description("print the reading text of a report: the text every offset of its mentions indexes")
+  .argument("<file>", "a report file (text, CSV, HTML, DOCX, PDF or XLSX)")
+  .option("--pages", "mark where each page of a PDF starts with a line \"\\f page N\" (offsets then no longer match)")
+  .addHelpText(
+    "after",
+    `
+The output is the same on every run, so a mention's quote is text.slice(start, end) of it.
+For plain-text formats (.txt, .md, .csv) it is the file as decoded, a byte-order mark included.
+
+Examples:
+  zhibiao text report.pdf > report.txt
+  zhibiao text page.html | less`,
+  )
+  .action(async (file: string, opts: { pages?: boolean }) => {
+    const { runText } = await import("./text.js");
+    process.exitCode = await runText(file, opts);
   });
 
 program

@@ -215,7 +215,7 @@ export const P = {
   closeQuote: /”/g,
   unclosedQuote: /“(?![^”]*”)/,
   leadingCloser: /^[”)）]/,
-  indentChar: /[ \t\u3000\u00a0]/,
+  indentChar: /[ \t\u3000\u00a0\ufeff]/,
   terminated: /[。！？!?；;：:…”」』）)]\s*$/u,
   tab: /\t/g,
   /** Markdown tables: | 指标 | 2023年 | rows and their | --- | rule. */

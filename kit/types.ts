@@ -42,6 +42,8 @@ export interface Mention {
   quote: string;
   section: string | null;
   from_table: boolean;
+  /** The 1-based page of a paged document (PDF); null otherwise. */
+  page: number | null;
 }
 
 export type DocumentType =
@@ -68,7 +70,10 @@ export interface DocumentRow {
   /** The year (or span) its targets are for. */
   plan_period: string | null;
   date: string | null;
-  encoding: string;
+  /** The format the file was read as: text, csv, html, docx, pdf, xlsx. */
+  format: string;
+  /** The character encoding of a text format; null for the others. */
+  encoding: string | null;
   start: number;
   end: number;
   observations: number;
@@ -77,7 +82,17 @@ export interface DocumentRow {
 }
 
 /** Why a file could not be read as a report. Keyed on `code`, message text lives in lexicon/messages.json. */
-export type FailureCode = "unreadable" | "empty" | "binary" | "not_a_report" | "too_large";
+export type FailureCode =
+  | "unreadable"
+  | "empty"
+  | "binary"
+  | "not_a_report"
+  | "too_large"
+  | "unsupported_format" // a format no reader takes (.doc, .xls, a zip of something else)
+  | "corrupt" // a damaged PDF, zip or workbook
+  | "encrypted" // a password-protected PDF or Office file
+  | "no_text_layer" // a scanned PDF: pages of images, no text to read
+  | "no_text"; // a page or document with no visible text
 
 export interface Failure {
   file: string;
@@ -94,4 +109,6 @@ export interface ExtractResult {
 /** extractPaths adds the files that failed; the others are still extracted. */
 export interface BatchResult extends ExtractResult {
   failures: Failure[];
+  /** Files in the folders walked that no reader takes, counted by extension (".jpg": 3). */
+  skipped: Record<string, number>;
 }

@@ -53,7 +53,7 @@ function obs(fields: Partial<Observation>): Observation {
 function doc(fields: Partial<DocumentRow>): DocumentRow {
   return {
     doc: "a.txt", part: 0, title: null, region: "甲县", parent_region: null, type: "plan_report", report_period: "2023", report_period_part: null, plan_period: "2024",
-    date: null, encoding: "utf-8", start: 0, end: 1, observations: 10, mentions: 10, conflicts: 0, ...fields,
+    date: null, format: "text", encoding: "utf-8", start: 0, end: 1, observations: 10, mentions: 10, conflicts: 0, ...fields,
   };
 }
 
@@ -294,7 +294,7 @@ describe("crossChecks", () => {
     const a = obs({ value: 1 });
     const b = obs({ value: 2, conflict: true });
     const c = obs({ value: 3 });
-    const m = (o: Observation, quote: string, from_table: boolean): Mention => ({ observation_id: o.id, doc: o.doc, start: 0, end: quote.length, quote, section: null, from_table });
+    const m = (o: Observation, quote: string, from_table: boolean): Mention => ({ observation_id: o.id, doc: o.doc, start: 0, end: quote.length, quote, section: null, from_table, page: null });
     const got = crossChecks({ observations: [a, b, c], mentions: [m(a, "prose a", false), m(a, "table a", true), m(b, "b1", false), m(b, "b2", false), m(c, "c", false)] });
     expect(got.map((x) => [x.observation_id, x.conflict, x.from_table, x.from_prose, x.quotes])).toEqual([
       [b.id, true, 0, 2, ["b1", "b2"]],

@@ -2,7 +2,7 @@
 // original characters. The Traditional text is made here from Simplified with OpenCC.
 import { describe, expect, it } from "vitest";
 import * as OpenCC from "opencc-js/cn2t";
-import { isTraditional, readingText } from "../kit/script/script.js";
+import { isTraditional, simplifiedCopy } from "../kit/script/script.js";
 import { planReport, extract, one } from "./helpers/docs.js";
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
@@ -23,7 +23,7 @@ describe("Traditional script", () => {
   });
 
   it("is read through a Simplified copy of the same length", () => {
-    const reading = readingText(traditional);
+    const reading = simplifiedCopy(traditional);
     expect(reading.length).toBe(traditional.length);
     expect(reading).toContain("地区生产总值");
   });

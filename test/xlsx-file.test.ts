@@ -29,7 +29,7 @@ const tiny: ExtractResult = {
       quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%",
     },
   ],
-  mentions: [{ observation_id: "o1", doc: "a.txt", start: 0, end: 24, quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%", section: null, from_table: false }],
+  mentions: [{ observation_id: "o1", doc: "a.txt", start: 0, end: 24, quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%", section: null, from_table: false, page: null }],
 };
 
 let dir: string;

@@ -34,8 +34,8 @@ function synthetic(n: number): ExtractResult {
       indicator_id: gdp ? "gdp" : null, value: 100 + i / 100, unit: "亿元", growth_pct: (i % 90) / 10, growth_basis: "yoy", value_qualifier: null,
       growth_qualifier: null, target_text: null, rank: null, rank_scope: null, conflict: i % 97 === 0, quote,
     });
-    mentions.push({ observation_id: `o${i}`, doc: `${region}.txt`, start: i * 10, end: i * 10 + quote.length, quote, section: "一、执行情况", from_table: false });
-    if (i % 3 === 0) mentions.push({ observation_id: `o${i}`, doc: `${region}.txt`, start: 1e6 + i, end: 1e6 + i + 5, quote: `表格 ${i}`, section: null, from_table: true });
+    mentions.push({ observation_id: `o${i}`, doc: `${region}.txt`, start: i * 10, end: i * 10 + quote.length, quote, section: "一、执行情况", from_table: false, page: null });
+    if (i % 3 === 0) mentions.push({ observation_id: `o${i}`, doc: `${region}.txt`, start: 1e6 + i, end: 1e6 + i + 5, quote: `表格 ${i}`, section: null, from_table: true, page: null });
   }
   return { documents: [], observations, mentions };
 }

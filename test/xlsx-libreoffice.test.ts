@@ -64,7 +64,7 @@ function synthetic(n: number): ExtractResult {
     unit: "亿元", growth_pct: 1.5, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null, target_text: null, rank: null, rank_scope: null,
     conflict: false, quote: `第${i}句：地区生产总值 ${i + 0.5} 亿元`,
   }));
-  const mentions = observations.map((o, i) => ({ observation_id: o.id, doc: "s.txt", start: i, end: i + 1, quote: o.quote, section: null, from_table: false }));
+  const mentions = observations.map((o, i) => ({ observation_id: o.id, doc: "s.txt", start: i, end: i + 1, quote: o.quote, section: null, from_table: false, page: null }));
   return { documents: [], observations, mentions };
 }
 

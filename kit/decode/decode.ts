@@ -12,8 +12,9 @@ export type DecodeOutcome =
 const SAMPLE = 64 * 1024;
 
 function decoder(encoding: Encoding, fatal: boolean): TextDecoder {
-  // ignoreBOM: false strips a BOM; offsets then index the text without it, as a reader sees it.
-  return new TextDecoder(encoding, { fatal, ignoreBOM: false });
+  // ignoreBOM: true keeps a byte-order mark as character 0, as the data contract asks: offsets
+  // then agree with any language's ordinary reading of the file.
+  return new TextDecoder(encoding, { fatal, ignoreBOM: true });
 }
 
 function bomOf(bytes: Uint8Array): Encoding | null {

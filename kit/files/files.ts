@@ -1,25 +1,40 @@
 // Files and folders (Node only). One broken report never stops the others: each failure
 // is recorded with the file and the reason, and the rest are still extracted.
 import { readFile, readdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { extractBytes, ExtractError } from "../core.js";
+import { pathToFileURL } from "node:url";
+import { extractBytes, ExtractError, formatByName, refusedByName, readBytes, type PdfOptions, type Reading } from "../core.js";
 import { failureMessage } from "../lexicon/lexicon.js";
 import { P } from "../patterns.js";
 import type { BatchResult, Failure } from "../types.js";
 
-/** Text reports; later formats (HTML, DOCX, PDF) get their own readers. */
-const REPORT_EXTENSIONS = new Set([".txt", ".text", ".md", ".markdown"]);
 const MAX_BYTES = 64 * 1024 * 1024;
 
+/** In Node, pdf.js reads its CMaps (Chinese fonts need them) and font data from its own package. */
+export const PDF_OPTIONS: PdfOptions = (() => {
+  const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  return { cMapUrl: pathToFileURL(path.join(root, "cmaps")).href + "/", standardFontDataUrl: pathToFileURL(path.join(root, "standard_fonts")).href + "/" };
+})();
+
+/** A file in a folder that a reader takes, or that is a report in a format no reader takes (a named error). */
 function isReportName(name: string): boolean {
-  if (name.startsWith(".") || P.readme.test(name)) return false;
-  return REPORT_EXTENSIONS.has(path.extname(name).toLowerCase());
+  if (name.startsWith(".") || name.startsWith("~$") || P.readme.test(name)) return false;
+  return formatByName(name) !== null || refusedByName(name) !== null;
+}
+
+export interface ReportFiles {
+  files: string[];
+  failures: Failure[];
+  /** Files of the folders walked that are not reports, by extension. */
+  skipped: Record<string, number>;
 }
 
 /** Files named directly are always taken; folders are walked for report files. */
-export async function listReportFiles(paths: string[]): Promise<{ files: string[]; failures: Failure[] }> {
+export async function listReportFiles(paths: string[]): Promise<ReportFiles> {
   const files: string[] = [];
   const failures: Failure[] = [];
+  const skipped: Record<string, number> = {};
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -27,6 +42,10 @@ export async function listReportFiles(paths: string[]): Promise<{ files: string[
       const p = path.join(dir, e.name);
       if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") await walk(p);
       else if (e.isFile() && isReportName(e.name)) files.push(p);
+      else if (e.isFile()) {
+        const ext = path.extname(e.name).toLowerCase() || e.name;
+        skipped[ext] = (skipped[ext] ?? 0) + 1;
+      }
     }
   };
   for (const p of paths) {
@@ -38,7 +57,7 @@ export async function listReportFiles(paths: string[]): Promise<{ files: string[
       failures.push({ file: p, code: "unreadable", message: failureMessage("unreadable", (err as NodeJS.ErrnoException).code ?? String(err)) });
     }
   }
-  return { files, failures };
+  return { files, failures, skipped };
 }
 
 export interface ExtractPathsOptions {
@@ -57,8 +76,8 @@ export function documentNames(files: string[], cwd = process.cwd()): string[] {
 }
 
 export async function extractPaths(paths: string[], options: ExtractPathsOptions = {}): Promise<BatchResult> {
-  const { files, failures } = await listReportFiles(paths);
-  const result: BatchResult = { documents: [], observations: [], mentions: [], failures };
+  const { files, failures, skipped } = await listReportFiles(paths);
+  const result: BatchResult = { documents: [], observations: [], mentions: [], failures, skipped };
   const names = documentNames(files);
   let done = 0;
   for (const [i, file] of files.entries()) {
@@ -67,7 +86,7 @@ export async function extractPaths(paths: string[], options: ExtractPathsOptions
       const st = await stat(file);
       if (st.size > MAX_BYTES) throw new ExtractError(file, "too_large", `${(st.size / 1048576).toFixed(0)} MB`);
       const bytes = await readFile(file);
-      const r = extractBytes(bytes, { name });
+      const r = await extractBytes(bytes, { name, pdf: PDF_OPTIONS });
       result.documents.push(...r.documents);
       result.observations.push(...r.observations);
       result.mentions.push(...r.mentions);
@@ -78,4 +97,18 @@ export async function extractPaths(paths: string[], options: ExtractPathsOptions
     options.onProgress?.(++done, files.length, file);
   }
   return result;
+}
+
+/** The reading text of one file (what `zhibiao text` prints and every offset indexes). */
+export async function readFileReading(file: string): Promise<Reading> {
+  const bytes = await readFile(file);
+  return readBytes(bytes, { name: path.basename(file), pdf: PDF_OPTIONS });
+}
+
+/** "4 files: .jpg ×3, .rar ×1", or null when nothing was skipped. */
+export function skippedSummary(skipped: Record<string, number>): string | null {
+  const entries = Object.entries(skipped).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const total = entries.reduce((n, [, k]) => n + k, 0);
+  if (total === 0) return null;
+  return `${total} file${total === 1 ? "" : "s"}: ${entries.map(([ext, k]) => `${ext} ×${k}`).join(", ")}`;
 }

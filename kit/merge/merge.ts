@@ -115,7 +115,7 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
       const k = `${d.start}:${d.end}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      mentions.push({ observation_id: id, doc: d.doc, start: d.start, end: d.end, quote: raw.slice(d.start, d.end), section: d.section, from_table: d.from_table });
+      mentions.push({ observation_id: id, doc: d.doc, start: d.start, end: d.end, quote: raw.slice(d.start, d.end), section: d.section, from_table: d.from_table, page: null });
     }
   }
   observations.sort((a, b) => firstOrder.get(a.id)! - firstOrder.get(b.id)!);

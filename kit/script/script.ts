@@ -22,7 +22,7 @@ export function isTraditional(text: string): boolean {
 }
 
 /** The text to read rules against: the text itself, or its Simplified copy of the same length. */
-export function readingText(text: string): string {
+export function simplifiedCopy(text: string): string {
   if (!isTraditional(text)) return text;
   const convert = (converter ??= OpenCC.Converter({ from: "t", to: "cn" }));
   const simplified = convert(text);

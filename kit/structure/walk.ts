@@ -1,6 +1,6 @@
 // A document (or one article of a page) → drafts. Walks its blocks in order, keeping the
 // context the prose rules need: results or plans, for which year, under which heading.
-import { toBlocks, type Block } from "../text/blocks.js";
+import type { Block } from "../text/blocks.js";
 import { rawRange } from "../text/clean.js";
 import { P, execAll } from "../patterns.js";
 import { readMeta, type DocMeta } from "../meta/meta.js";
@@ -68,8 +68,8 @@ function rankScopeResolver(meta: DocMeta, text: string): (written: string) => st
   };
 }
 
-export function extractPart(raw: string, start: number, end: number, doc: string, part: number, orderBase: number): PartResult {
-  const blocks: Block[] = toBlocks(raw, start, end);
+/** One document (or article) of `raw`, already split into blocks, spanning raw[start, end). */
+export function extractPart(raw: string, blocks: Block[], start: number, end: number, doc: string, part: number, orderBase: number): PartResult {
   const meta = readMeta(raw, start, end, blocks);
   const partText = raw.slice(start, end);
   const region = meta.regionName ?? "";

@@ -123,7 +123,11 @@ function isHeadingLine(text: string, isolated: boolean): boolean {
   return isolated && text.length <= 40;
 }
 
-export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
+/**
+ * The blocks of raw[start, end). Layout "plain": lines may break inside a sentence and are
+ * joined back; "lines": every line is a whole block (a reader's reading text).
+ */
+export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plain" | "lines" = "plain"): Block[] {
   const lines = splitLines(raw, start, end);
   const blocks: Block[] = [];
   let i = 0;
@@ -190,7 +194,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length): Block[] {
     let pEnd = line.end;
     let lastText = text;
     i++;
-    while (i < lines.length) {
+    while (layout === "plain" && i < lines.length) {
       if (P.terminated.test(lastText) && lastText.length > 0) break;
       let j = i;
       while (j < lines.length && trimmed(raw, lines[j]!) === "") j++;

@@ -14,7 +14,7 @@ const FULLWIDTH_LAST = 0xff5e;
 const IDEOGRAPHIC_SPACE = 0x3000;
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === IDEOGRAPHIC_SPACE || c === 0x2002 || c === 0x2003 || c === 0x200b;
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === IDEOGRAPHIC_SPACE || c === 0x2002 || c === 0x2003 || c === 0x200b || c === 0xfeff;
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -42,7 +42,7 @@ export function cleanRange(raw: string, start: number, end: number): Span {
   while (i < end) {
     const c = raw.charCodeAt(i);
     // Most characters are CJK or CJK punctuation: nothing to fold, nothing to drop.
-    if (c > FULLWIDTH_LAST || (c > IDEOGRAPHIC_SPACE && c < FULLWIDTH_FIRST && c !== 0xfe6a)) {
+    if (c > FULLWIDTH_LAST || (c > IDEOGRAPHIC_SPACE && c < FULLWIDTH_FIRST && c !== 0xfe6a && c !== 0xfeff)) {
       codes[n] = c;
       map[n++] = i++;
       continue;
