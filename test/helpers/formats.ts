@@ -1,0 +1,62 @@
+// Real files in every format, made at test time from report text: an HTML page written here
+// (paragraphs as <p>, tab-separated rows as a <table>), then LibreOffice converts that page to
+// DOCX and PDF, as a government office's word processor would. Tests that need LibreOffice
+// skip with a message where `soffice` (Debian: libreoffice-writer-nogui) is missing.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const probe = spawnSync("soffice", ["--version"], { encoding: "utf8" });
+export const hasWriter = probe.status === 0 && spawnSync("sh", ["-c", "ls /usr/lib/libreoffice/program/libswlo.so"], { encoding: "utf8" }).status === 0;
+export const WRITER_SKIP = "skipped: LibreOffice Writer (soffice) is not installed; apt-get install libreoffice-writer-nogui";
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** A report's text as a simple web page: one <p> per line, runs of tab-separated lines as a table. */
+export function reportHtml(text: string, title = "报告"): string {
+  const out: string[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i]!.includes("\t")) {
+      const rows: string[] = [];
+      while (i < lines.length && lines[i]!.includes("\t")) rows.push(`<tr>${lines[i++]!.split("\t").map((c) => `<td>${escapeHtml(c.trim())}</td>`).join("")}</tr>`);
+      out.push(`<table border="1">${rows.join("\n")}</table>`);
+      continue;
+    }
+    const line = lines[i++]!.trim();
+    if (line) out.push(`<p>${escapeHtml(line.replace(/^#+\s*/, ""))}</p>`);
+  }
+  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${out.join("\n")}\n</body></html>\n`;
+}
+
+/** Converts `file` with LibreOffice to `target` ("docx", "pdf", …) in a new folder; returns the new file. */
+export async function convert(file: string, target: string): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), "zhibiao-convert-"));
+  // A private profile per conversion: parallel test files and a desktop session never share one.
+  const profile = pathToFileURL(path.join(dir, "profile")).href;
+  // Pages open in Writer (not Writer/Web), so they export to Word and PDF like documents.
+  const filter = file.endsWith(".html") ? ["--infilter=HTML (StarWriter)"] : [];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn("soffice", [`-env:UserInstallation=${profile}`, "--headless", ...filter, "--convert-to", target, "--outdir", dir, file], { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("error", reject);
+    child.on("close", (c) => (c === 0 ? resolve(0) : reject(new Error(`soffice --convert-to ${target} ${file} failed (${c}): ${err}`))));
+  });
+  void code;
+  const out = path.join(dir, `${path.basename(file, path.extname(file))}.${target.split(":")[0]}`);
+  readFileSync(out); // throws, naming the file, when LibreOffice wrote nothing
+  return out;
+}
+
+/** Writes `text` as a page to a new folder and returns its path. */
+export function writeReportHtml(text: string, name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "zhibiao-html-"));
+  const file = path.join(dir, `${name}.html`);
+  writeFileSync(file, reportHtml(text, name));
+  return file;
+}
