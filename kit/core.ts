@@ -102,6 +102,7 @@ export function extractReading(reading: Reading, options: ExtractOptions): Extra
       title: m.title,
       region: m.regionName,
       parent_region: m.parentName,
+      region_source: m.regionSource,
       type: m.type,
       report_period: m.reportSpan && m.type === "five_year_plan" ? `${m.reportSpan[0]}-${m.reportSpan[1]}` : m.reportYear !== null ? String(m.reportYear) : null,
       report_period_part: m.subPeriod,
@@ -114,6 +115,7 @@ export function extractReading(reading: Reading, options: ExtractOptions): Extra
       observations: ids.size,
       mentions: mentions.filter((x) => ids.has(x.observation_id)).length,
       conflicts: merged.observations.filter((o) => ids.has(o.id) && o.conflict).length,
+      warnings: m.warnings,
     };
   });
   return { documents, observations: merged.observations, mentions };

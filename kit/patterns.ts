@@ -84,6 +84,10 @@ export const P = {
   yearOnce: /(?<![\d])((?:19|20)\d{2})\s*年/,
   fiveYearPlan: /十([一二三四五六七八九])个?五/,
   date: /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|((?:19|20)\d{2})-(\d{2})-(\d{2})/,
+  dateGlobal: /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g,
+  dateDay: /\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/,
+  statisticsBureau: /统计局|调查队/,
+  planDocWord: /规划|纲要|建议/,
   quoted: /《[^《》]{0,80}》|“[^“”]{0,40}”/g,
 
   zoneSubject: new RegExp(`^([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))(?=${alt(WORDS.subjectVerbs)})`),
@@ -127,6 +131,9 @@ export const P = {
   docGovWork: new RegExp(alt(WORDS.documentTypes.government_work_report)),
   docFiveYear: new RegExp(`${alt(WORDS.documentTypes.five_year_plan)}|十[一二三四五六七八九]五`),
   docBulletin: new RegExp(alt(WORDS.documentTypes.statistical_bulletin)),
+  docRelease: new RegExp(alt(WORDS.documentTypes.statistical_release)),
+  /** In the text (not the title) only the words themselves say five-year plan, never a passing 十四五. */
+  docFiveYearExplicit: new RegExp(alt(WORDS.documentTypes.five_year_plan)),
   nameChars: /^[\u4e00-\u9fa5A-Za-z0-9“”"《》()（）·\-—&+/%]+/,
   notHeadingEnd: /[，,、；;。！？!?]$/,
   sentenceEndChar: /[。！？!?]/,
@@ -202,6 +209,15 @@ export const P = {
   /** "(2023年12月28日在…会议上)" under a title, joined to it as one line: the words that mark it. */
   meetingNote: /(?:会议|大会)上[^()]{0,10}\)$/,
   articleHeadline: /(^|\n)[ \t]*【[^】\n]{1,20}】/g,
+  /** 在广东省第十四届人民代表大会: the meeting a report was given to names its region. */
+  meetingLine: /在([\u4e00-\u9fa5]{2,24}?)第[一二三四五六七八九十\d]{1,3}届人民代表大会/,
+  /** 全县, 我区, 县委县政府: how a report speaks of its own region, by level. */
+  selfReference: new RegExp(Object.values(WORDS.selfReference).flat().map(esc).join("|"), "g"),
+  signatureAfter: new RegExp(`^(?:${alt(WORDS.signatureWords)})`),
+  /** A line that only signs (黔东南州统计局): who issued the document, not its title. */
+  signatureLine: new RegExp(`^[\u4e00-\u9fa5]{2,16}(?:${alt(WORDS.signatureWords)})$`),
+  /** "标题 _ 网站名", "标题-网站名": a web page's title names the site after the article. */
+  siteSuffix: /\s[_|｜—-]\s|\s_|_\s/,
   executionWords: /执行情况/,
   sameBelow: /下同/,
   thousandsSep: /,/g,

@@ -51,6 +51,7 @@ export type DocumentType =
   | "government_work_report" // 政府工作报告
   | "five_year_plan" // 五年规划（建议、纲要）
   | "statistical_bulletin" // 统计公报
+  | "statistical_release" // 统计资料、统计月报: figures for a month, a quarter or a year
   | "news" // investment news and similar articles
   | "other";
 
@@ -62,6 +63,8 @@ export interface DocumentRow {
   title: string | null;
   region: string | null;
   parent_region: string | null;
+  /** Why the region is what it is: "title", "meeting line", "signature", "short name and parent", "most named", … */
+  region_source: string | null;
   type: DocumentType;
   /** The year the document reports results for, e.g. "2023", or a span "2016-2020". */
   report_period: string | null;
@@ -79,6 +82,8 @@ export interface DocumentRow {
   observations: number;
   mentions: number;
   conflicts: number;
+  /** What a user should know about how the document was read (region unknown, figures held back, …). */
+  warnings: string[];
 }
 
 /** Why a file could not be read as a report. Keyed on `code`, message text lives in lexicon/messages.json. */

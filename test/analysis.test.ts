@@ -52,8 +52,8 @@ function obs(fields: Partial<Observation>): Observation {
 
 function doc(fields: Partial<DocumentRow>): DocumentRow {
   return {
-    doc: "a.txt", part: 0, title: null, region: "甲县", parent_region: null, type: "plan_report", report_period: "2023", report_period_part: null, plan_period: "2024",
-    date: null, format: "text", encoding: "utf-8", start: 0, end: 1, observations: 10, mentions: 10, conflicts: 0, ...fields,
+    doc: "a.txt", part: 0, title: null, region: "甲县", parent_region: null, region_source: "title", type: "plan_report", report_period: "2023", report_period_part: null, plan_period: "2024",
+    date: null, format: "text", encoding: "utf-8", start: 0, end: 1, observations: 10, mentions: 10, conflicts: 0, warnings: [], ...fields,
   };
 }
 

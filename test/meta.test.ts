@@ -68,3 +68,55 @@ describe("blocks", () => {
     expect(o.quote).toBe("工业投资**２６.２７** 亿元，增长 ３.２ 倍");
   });
 });
+
+describe("whose report it is", () => {
+  const doc = (text: string) => extractText(text, { name: "r.txt" }).documents[0]!;
+
+  it("reads the meeting line under a bare title, not the most named word", () => {
+    const text = "政府工作报告\n——2024年1月12日在武义县第十八届人民代表大会第三次会议上\n\n各位代表：\n城区改造加快，城区道路、城区绿化、城区照明全面提升。全县地区生产总值增长6.1%。\n";
+    expect(doc(text)).toMatchObject({ region: "武义县", parent_region: "金华市", region_source: "meeting line", type: "government_work_report", report_period: "2023" });
+  });
+
+  it("takes the most specific place of a title, not its parent city", () => {
+    expect(doc("金华市婺城区2023年国民经济和社会发展统计公报\n\n全区地区生产总值增长5%。\n")).toMatchObject({ region: "婺城区", parent_region: "金华市", region_source: "title" });
+  });
+
+  it("accepts a county's short name when its parent city is named too", () => {
+    const text = "武义2023年国民经济和社会发展统计公报\n\n2023年，在金华市委市政府和县委县政府的领导下，全县经济平稳运行。全县地区生产总值增长5%，全县居民收入增长6%。\n";
+    expect(doc(text)).toMatchObject({ region: "武义县", region_source: "short name and parent" });
+  });
+
+  it("resolves a county's old name to the district it became, beside its parent", () => {
+    expect(doc("揭东县2012年国民经济和社会发展统计公报\n\n在揭阳市委的领导下，全县经济平稳运行。\n")).toMatchObject({ region: "揭东区", parent_region: "揭阳市" });
+    // Without the parent, a name the list lacks stays as written.
+    expect(doc("东兴县2023年国民经济和社会发展统计公报\n\n全县经济平稳运行，地区生产总值增长5%。\n")).toMatchObject({ region: "东兴县", parent_region: null });
+  });
+
+  it("reads an autonomous prefecture by the name it signs with (黔东南州统计局)", () => {
+    const text = "黔东南州统计局\n2024年5月7日\n\n2023年，全州经济逐季向好。全州生产总值1329.65亿元，比上年增长4.0%。\n";
+    expect(doc(text)).toMatchObject({ region: "黔东南苗族侗族自治州", region_source: "signature", type: "statistical_bulletin", report_period: "2023" });
+  });
+
+  it("says so, and holds back the figures, when nothing tells whose report it is", () => {
+    const r = extractText("工作总结\n\n今年以来，经济运行平稳。地区生产总值增长5.2%，固定资产投资增长8%。\n", { name: "r.txt" });
+    expect(r.documents[0]).toMatchObject({ region: null, region_source: null });
+    expect(r.documents[0]!.warnings.join(" ")).toMatch(/does not say whose/);
+    expect(r.documents[0]!.warnings.join(" ")).toMatch(/2 figures .* held back/);
+    expect(r.observations).toEqual([]);
+  });
+});
+
+describe("what kind of document it is", () => {
+  const doc = (text: string) => extractText(text, { name: "r.txt" }).documents[0]!;
+
+  it("finds a web copy's title under the site's navigation, and 统计公报 outweighs a passing 十四五", () => {
+    const chrome = ["首页", "政务公开", "统计信息", "统计公报", "当前位置：首页 > 统计信息", "字号：大 中 小", "打印本页", "关闭窗口"].join("\n\n");
+    const text = `${chrome}\n\n金华市2023年国民经济和社会发展统计公报\n\n2023年是“十四五”规划承上启下的关键之年。全市地区生产总值增长6%。\n`;
+    expect(doc(text)).toMatchObject({ title: "金华市2023年国民经济和社会发展统计公报", type: "statistical_bulletin", region: "金华市", report_period: "2023" });
+  });
+
+  it("does not take a section heading that names 十四五 for the title", () => {
+    const text = "政府工作报告\n\n——2026年1月20日在金华市第九届人民代表大会第五次会议上\n\n一、2025年和“十四五”时期工作回顾\n\n全市地区生产总值增长5.8%。\n";
+    expect(doc(text)).toMatchObject({ title: "政府工作报告", type: "government_work_report", report_period: "2025", plan_period: "2026" });
+  });
+});

@@ -143,7 +143,7 @@ describe("Compare's choices", () => {
   });
   it("builds one row per region with only the measures some region has", () => {
     const result: ExtractResult = {
-      documents: [{ doc: "d.txt", part: 0, title: null, region: "雷州市", parent_region: "湛江市", type: "plan_report", report_period: "2023", report_period_part: null, plan_period: "2024", date: null, format: "text", encoding: "utf-8", start: 0, end: 1, observations: 3, mentions: 3, conflicts: 0 }],
+      documents: [{ doc: "d.txt", part: 0, title: null, region: "雷州市", parent_region: "湛江市", region_source: "title", type: "plan_report", report_period: "2023", report_period_part: null, plan_period: "2024", date: null, format: "text", encoding: "utf-8", start: 0, end: 1, observations: 3, mentions: 3, conflicts: 0, warnings: [] }],
       observations: [
         obs({ id: "1", value: 386.42, unit: "亿元", growth_pct: 3.6 }),
         obs({ id: "2", period: "2024", kind: "target", growth_pct: 5, growth_qualifier: "about" }),

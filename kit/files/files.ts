@@ -40,9 +40,12 @@ export async function listReportFiles(paths: string[]): Promise<ReportFiles> {
     entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const e of entries) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") await walk(p);
-      else if (e.isFile() && isReportName(e.name)) files.push(p);
-      else if (e.isFile()) {
+      // A link is what it points to (a broken one is a file that cannot be read).
+      const target = e.isSymbolicLink() ? await stat(p).catch(() => null) : e;
+      if (target?.isDirectory()) {
+        if (!e.name.startsWith(".") && e.name !== "node_modules") await walk(p);
+      } else if (isReportName(e.name)) files.push(p);
+      else {
         const ext = path.extname(e.name).toLowerCase() || e.name;
         skipped[ext] = (skipped[ext] ?? 0) + 1;
       }

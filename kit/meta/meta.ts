@@ -4,13 +4,18 @@ import type { DocumentType } from "../types.js";
 import type { Block } from "../text/blocks.js";
 import { P, parseRankNumber, execAll } from "../patterns.js";
 import { subPeriodIn } from "../periods.js";
-import { findRegionNames, regionsNamed, disambiguate, type Region } from "../lexicon/regions.js";
+import { findRegionNames, type Region } from "../lexicon/regions.js";
+import { findRegion, titleCore, type RegionSource } from "./region.js";
 
 export interface DocMeta {
   title: string | null;
   type: DocumentType;
   region: Region | null;
   regionName: string | null;
+  /** Why the region is what it is: "title", "meeting line", "signature", … (null when unknown). */
+  regionSource: RegionSource | null;
+  /** What a user should know about how the document was read. */
+  warnings: string[];
   parentName: string | null;
   /** Year the document reports results for. */
   reportYear: number | null;
@@ -25,75 +30,72 @@ export interface DocMeta {
 }
 
 const HEAD_CHARS = 3000;
+/** How far down a web copy's title may sit under the site's navigation. */
+const TITLE_BLOCKS = 40;
 
 function headingTexts(blocks: Block[]): string[] {
   const out: string[] = [];
-  for (const b of blocks.slice(0, 12)) {
+  for (const b of blocks.slice(0, TITLE_BLOCKS)) {
     if (b.type === "heading" || b.type === "paragraph") out.push(b.span.text.slice(0, 160));
   }
   return out;
 }
 
-/** The first heading or line that reads like a document title. */
+/** The kind of document a line names itself as (政府工作报告, 统计公报, …), or null. */
+function typeWordIn(text: string): DocumentType | null {
+  if (P.docGovWork.test(text)) return "government_work_report";
+  // 十四五 alone names a period ("“十四五”时期工作回顾"); with 规划/纲要/建议 it names the plan.
+  if ((P.docFiveYearExplicit.test(text) || (P.docFiveYear.test(text) && P.planDocWord.test(text))) && !P.executionWords.test(text)) return "five_year_plan";
+  if (P.docPlanReport.test(text)) return "plan_report";
+  if (P.docBulletin.test(text)) return "statistical_bulletin";
+  if (P.docRelease.test(text)) return "statistical_release";
+  return null;
+}
+
+/**
+ * The line that reads like the document's title, wherever a web page's navigation ends: one
+ * that names what the document is and its year or place first, then any line with a title word.
+ */
 export function findTitle(blocks: Block[]): string | null {
   const all = headingTexts(blocks);
   const news = all.find((t) => P.newsHeadline.test(t));
   if (news) return news;
   // A line with a full stop is a sentence of the text, not its title.
-  const candidates = all.filter((t) => !P.sentenceStop.test(t));
-  const titled = candidates.find((t) => t.length <= 120 && P.titleWord.test(t) && (P.yearLike.test(t) || findRegionNames(t).length > 0));
+  // A section heading (一、…) is not the title, whatever it names.
+  const candidates = all.filter((t) => !P.sentenceStop.test(t) && !P.boilerplate.test(t) && !P.enumeratedHeading.test(t));
+  const named = (t: string) => P.yearLike.test(t) || findRegionNames(t).length > 0;
+  const typed = candidates.find((t) => t.length <= 120 && typeWordIn(t) !== null && named(t));
+  const titled = typed ?? candidates.slice(0, 12).find((t) => t.length <= 120 && P.titleWord.test(t) && named(t));
   // "政府工作报告" on a line of its own, the year and the place in the lines under it.
   const bare = candidates.find((t) => t.length <= 40 && P.titleEnd.test(t));
-  const title = titled ?? bare ?? candidates.find((t) => t.length >= 6 && t.length <= 80) ?? null;
+  const title = titled ?? bare ?? candidates.slice(0, 12).find((t) => t.length >= 6 && t.length <= 80 && !P.signatureLine.test(t)) ?? null;
   if (title === null) return null;
   const note = title.lastIndexOf("(");
   return note > 0 && P.meetingNote.test(title.slice(note)) ? title.slice(0, note).trim() : title;
 }
 
+/**
+ * What the title says the document is decides; the opening of the text only where the title
+ * does not say, and there a passing "十四五" never makes a five-year plan.
+ */
 export function documentType(title: string, head: string): DocumentType {
   if (P.newsHeadline.test(title) && !P.docGovWork.test(title)) return "news";
-  for (const text of [title, head]) {
-    if (P.docGovWork.test(text)) return "government_work_report";
-    if (P.docFiveYear.test(text) && !P.executionWords.test(text)) return "five_year_plan";
-    if (P.docPlanReport.test(text)) return "plan_report";
-    if (P.docBulletin.test(text)) return "statistical_bulletin";
-  }
+  const byTitle = typeWordIn(titleCore(title));
+  if (byTitle) return byTitle;
+  if (P.docGovWork.test(head)) return "government_work_report";
+  if (P.docBulletin.test(head)) return "statistical_bulletin";
+  if (P.docPlanReport.test(head)) return "plan_report";
+  if (P.docFiveYearExplicit.test(head) && !P.executionWords.test(head)) return "five_year_plan";
+  if (P.docRelease.test(head)) return "statistical_release";
+  // A bulletin whose title is an image still signs as the statistics bureau.
+  if (P.statisticsBureau.test(head.slice(0, 200))) return "statistical_bulletin";
   return "other";
 }
 
-/** Region named by a text: its full names first, then short city and province names (湛江). */
-export function regionIn(text: string, context: string): Region | null {
-  const hits = findRegionNames(text);
-  if (hits.length > 0) {
-    // Prefer the most specific level named first: a county over its city (雷州市 in a 湛江 text).
-    const first = hits[0]!;
-    return disambiguate(regionsNamed(first.region.name), context);
-  }
-  for (let len = 4; len >= 2; len--) {
-    for (let i = 0; i + len <= text.length; i++) {
-      const list = regionsNamed(text.slice(i, i + len));
-      if (list.length > 0 && list[0]!.name !== text.slice(i, i + len)) return disambiguate(list, context);
-    }
-  }
-  return null;
-}
-
-/** The region most named in the opening of a text without a title that names one. */
-function dominantRegion(head: string): Region | null {
-  const counts = new Map<string, { r: Region; n: number }>();
-  for (const h of findRegionNames(head)) {
-    const e = counts.get(h.region.name);
-    if (e) e.n++;
-    else counts.set(h.region.name, { r: h.region, n: 1 });
-  }
-  let best: { r: Region; n: number } | null = null;
-  for (const e of counts.values()) if (!best || e.n > best.n) best = e;
-  return best ? disambiguate(regionsNamed(best.r.name), head) : null;
-}
-
+/** Years a text names as periods: not inside 《》 or quotes, and not a date's (2024年5月7日 dates the issue). */
 function yearsIn(text: string): number[] {
   const years: number[] = [];
-  for (const m of execAll(P.year, text.replace(P.quoted, ""))) years.push(Number(m[1]));
+  for (const m of execAll(P.year, text.replace(P.quoted, "").replace(P.dateGlobal, ""))) years.push(Number(m[1]));
   return years;
 }
 
@@ -116,16 +118,12 @@ export function readMeta(raw: string, start: number, end: number, blocks: Block[
   const head = raw.slice(start, Math.min(end, start + HEAD_CHARS));
   const title = findTitle(blocks);
   const type = documentType(title ?? "", head);
-
-  let region: Region | null = null;
-  if (title) {
-    const bracket = P.newsBracket.exec(title);
-    region = regionIn(bracket ? bracket[1]! : title, head) ?? (bracket ? regionIn(title.slice(bracket[0].length), head) : null);
-  }
-  region ??= dominantRegion(head);
+  const finding = findRegion(title, head.replace(P.spaces, ""), raw.slice(start, Math.min(end, start + 4 * HEAD_CHARS)));
+  const region = finding.region;
 
   const titleYears = title ? yearsIn(title) : [];
-  const bodyYears = yearsIn(head);
+  // A government work report is dated by its meeting (2026年1月26日): that year is the plan year.
+  const bodyYears = type === "government_work_report" ? yearsIn(head.replace(P.dateGlobal, (d) => d.replace(P.dateDay, ""))) : yearsIn(head);
   let reportYear: number | null = null;
   let planYear: number | null = null;
   let reportSpan: [number, number] | null = null;
@@ -162,14 +160,13 @@ export function readMeta(raw: string, start: number, end: number, blocks: Block[
   if (subPeriod !== null) planYear = null;
 
   const parent = region?.parent ?? null;
-  // The State Council's reports are about the whole country, a region the region list lacks.
-  const national = region === null && title !== null && P.nationalTitle.test(title);
-  const unlisted = region === null && title !== null ? P.titleRegionSpan.exec(title)?.[1] ?? null : null;
   return {
     title,
     type,
     region,
-    regionName: region?.name ?? unlisted ?? (national ? "全国" : null),
+    regionName: finding.name,
+    regionSource: finding.source,
+    warnings: finding.warnings,
     parentName: parent?.name ?? null,
     reportYear,
     reportSpan,

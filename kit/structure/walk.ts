@@ -170,5 +170,12 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
     }
     order = state.order;
   }
+  // Whose report it is unknown: its own figures would be a guess, so they are held back and the
+  // document says so. Figures of places the text names (a county, a zone) stay.
+  if (meta.regionName === null) {
+    const own = drafts.filter((d) => d.region === "").length;
+    if (own > 0) meta.warnings.push(`${own} figures of the report's own region are held back until its region is known`);
+    return { meta, drafts: drafts.filter((d) => d.region !== ""), nextOrder: order };
+  }
   return { meta, drafts, nextOrder: order };
 }
