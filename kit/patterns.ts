@@ -140,6 +140,13 @@ export const P = {
   mayHaveFigure: /\d|持平|同步|第|下达|定目标/,
   cumulativeWord: /累计|年均/,
   fiveYear: new RegExp(alt(WORDS.fiveYearWords)),
+  /** “十四五”时期, 十三五期间: a five-year plan's period, by its number. */
+  planPeriod: /十([一二三四五六七八九])五”?(?:时期|期间|以来|末)/,
+  pastSpan: new RegExp(alt(WORDS.pastSpanWords)),
+  futureSpan: new RegExp(alt(WORDS.futureSpanWords)),
+  /** 主要预期目标是：…: the goals of the plan year follow, wherever the passage stands. */
+  laterYearWork: new RegExp(alt(WORDS.laterYearWork)),
+  goalLead: new RegExp(`(?:${alt(WORDS.goalLeads)})[:：]?`),
   planName: /计划(?:投资|完成|总投资|新增|建设|开工|竣工)|年度目标|全年目标|目标任务/,
   targetName: /(?:全年目标|年度目标|目标)$/,
   /** A top-level item (1. / 一、) ends the list a 其中 opened; ⑴ and （一） are its children. */
@@ -232,6 +239,10 @@ export const P = {
   unclosedQuote: /“(?![^”]*”)/,
   leadingCloser: /^[”)）]/,
   indentChar: /[ \t\u3000\u00a0\ufeff]/,
+  /** A line ending on a word that cannot end a sentence or a heading (…发展的, …和). */
+  midSentenceEnd: /[的和与及对在将把从向了着、，,]$/,
+  /** A line starting with what cannot start one (是：…, ，…). */
+  midSentenceStart: /^(?:[，,、；;：:。）)”]|(?:是|为)[:：])/,
   terminated: /[。！？!?；;：:…”」』）)]\s*$/u,
   tab: /\t/g,
   /** Markdown tables: | 指标 | 2023年 | rows and their | --- | rule. */

@@ -7,9 +7,11 @@ import { readMeta, type DocMeta } from "../meta/meta.js";
 import { extractSentence, newParagraphState, type SentenceContext } from "../prose/sentence.js";
 import { extractTable, type ColumnModel, type TableContext } from "../tables/table.js";
 import { fullRegionName, regionsNamed } from "../lexicon/regions.js";
+import { classifyHeading, goalsOpened, isHeadingLike, spanNamed, spanText, type Mode } from "./passages.js";
+
+export { classifyHeading } from "./passages.js";
 import type { Draft } from "../draft.js";
 
-type Mode = "result" | "plan";
 
 interface Section {
   mode: Mode;
@@ -29,24 +31,21 @@ function span(a: number | null, b: number | null): string | null {
   return a !== null && b !== null ? `${a}-${b}` : null;
 }
 
+/**
+ * The period goals opened in a paragraph are for: the year they name, the span the paragraph
+ * opens on when it lies ahead, the plan section's own period, else the plan year.
+ */
+function goalsPeriod(year: number | null, opening: ReturnType<typeof spanNamed>, section: Section, meta: DocMeta): string {
+  if (year !== null) return String(year);
+  if (opening?.future) return spanText(opening);
+  if (section.mode === "plan") return section.period;
+  return periodFor("plan", null, meta);
+}
+
 function periodFor(mode: Mode, year: number | null, meta: DocMeta): string {
   if (year !== null) return String(year);
   if (mode === "plan") return (meta.planSpan ? span(...meta.planSpan) : null) ?? String(meta.planYear ?? meta.reportYear ?? "");
   return String(meta.reportYear ?? "");
-}
-
-/** What a heading says about the text under it: results or plans, and for which year. */
-export function classifyHeading(text: string, meta: DocMeta): { mode: Mode; year: number | null } | null {
-  const plan = P.sectionPlan.test(text);
-  const result = P.sectionResult.test(text);
-  if (plan === result) return null;
-  const y = P.year.exec(text);
-  P.year.lastIndex = 0;
-  const year = y ? Number(y[1]) : null;
-  const mode: Mode = plan ? "plan" : "result";
-  // A heading whose year says otherwise wins: "2024年主要任务" in a 2023 review is a plan.
-  if (year !== null && meta.reportYear !== null && mode === "result" && year > meta.reportYear) return { mode: "plan", year };
-  return { mode, year };
 }
 
 /** 全市 → the parent the report means (where the text names it), 全省 → the province. */
@@ -81,12 +80,16 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
   const rankScope = rankScopeResolver(meta, partText);
   const reportSpan = meta.reportSpan ? span(...meta.reportSpan) : null;
 
-  const enter = (heading: string) => {
-    if (heading === meta.title) return;
+  /** A heading (or a heading-like line) opens a section; returns whether it said what the section does. */
+  const enter = (heading: string): boolean => {
+    if (heading === meta.title) return false;
     const c = classifyHeading(heading, meta);
-    const span = P.fiveYear.test(heading) && meta.reportYear !== null ? `${meta.reportYear - 4}-${meta.reportYear}` : null;
-    if (c) section = { mode: c.mode, period: periodFor(c.mode, c.year, meta), heading, span };
-    else section = { ...section, heading, span: span ?? section.span };
+    const named = spanNamed(heading, meta);
+    // The next plan period's goals (二、“十五五”时期主要目标任务) are targets for the span.
+    if (named?.future) section = { mode: "plan", period: spanText(named), heading, span: null };
+    else if (c) section = { mode: c.mode, period: periodFor(c.mode, c.year, meta), heading, span: named ? spanText(named) : null };
+    else section = { ...section, heading, span: named ? spanText(named) : section.span };
+    return c !== null || named !== null;
   };
 
   for (const block of blocks) {
@@ -125,6 +128,13 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
     }
 
     const text = block.span.text;
+    // A line between paragraphs that names a section ("2025年工作目标任务") is its heading.
+    if (isHeadingLike(text) && enter(text)) continue;
+    // A paragraph that opens on a span (五年来，…; “十四五”时期，…) reviews that span.
+    const opening = spanNamed(text.slice(0, 40), meta);
+    const paragraphSpan = opening && !opening.future ? spanText(opening) : null;
+    // Goals opened inside a paragraph (主要预期目标是：…) hold to its end.
+    let goals: { mode: Mode; period: string } | null = null;
     // Section markers inside a paragraph (a whole report pasted on one line).
     const switches: { at: number; heading: string }[] = [];
     if (P.inlineSectionHint.test(text)) {
@@ -148,15 +158,18 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
       }
       const sentence = text.slice(s0, s1);
       const offset = s0;
+      const opened = goalsOpened(sentence);
+      if (opened && !goals) goals = { mode: "plan", period: goalsPeriod(opened.year, opening, section, meta) };
+      const sentenceSpan = spanNamed(sentence, meta);
       const ctx: SentenceContext = {
         doc,
         part,
         region,
-        mode: section.mode,
-        period: section.period,
+        mode: goals?.mode ?? section.mode,
+        period: goals?.period ?? section.period,
         reportYear: meta.reportYear,
         planYear: meta.planYear,
-        reportSpan: reportSpan ?? section.span ?? (P.fiveYear.test(sentence) && meta.reportYear !== null ? `${meta.reportYear - 4}-${meta.reportYear}` : null),
+        reportSpan: reportSpan ?? paragraphSpan ?? section.span ?? (sentenceSpan && !sentenceSpan.future ? spanText(sentenceSpan) : null),
         subPeriod: meta.subPeriod,
         estimate: paragraphEstimate,
         wordTargets: meta.type !== "five_year_plan",

@@ -207,7 +207,9 @@ export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plai
       if (P.newsHeadline.test(nextText) || (P.enumeratedHeading.test(nextText) && isHeadingLine(nextText, false))) break;
       // Across a blank line only a long paragraph continues (a page break inside a sentence);
       // short lines there are titles and front matter, each its own block.
-      if (j > i ? pEnd - pStart < 60 : lastText.length < 15) break;
+      // A line that ends inside a sentence (…发展的 / 主要目标 / 是：…) goes on whatever its length.
+      const inside = P.midSentenceEnd.test(lastText) || P.midSentenceStart.test(nextText);
+      if (!inside && (j > i ? pEnd - pStart < 60 : lastText.length < 15)) break;
       pEnd = next.end;
       lastText = nextText;
       i = j + 1;
