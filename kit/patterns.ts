@@ -41,7 +41,9 @@ export const FIGURE_BRANCHES = {
   // growth: 增长 3.6%, 比上年增长3%以上, 下降9.6%, 增长3.2倍, 提高0.5个百分点, 增速为5.2%, 增长5%-6%
   growth: `(?<g>(?<gbasis>${GBASIS})?(?<gverb>${GUP}|${GDOWN})(?:为|达到|达)?(?<gpre>${QPRE})?(?<gnum>${SIGNED})(?:[-—–~至到](?<gto>\\d+(?:\\.\\d+)?)(?=%))?(?<gunit>%|倍|个百分点)(?:[-—–~至到](?<gto2>\\d+(?:\\.\\d+)?)%)?(?<gsuf>${QSUF})?)`,
   // rank: 增速居湛江市第三, 位居全市第1名, 降幅居全市第一
-  rank: `(?<r>(?<rsubj>${RANK_SUBJ})?(?<rverb>${RANK_VERB})(?<rscope>(?:[^第,;。:、()]|\\([^()第,;。]{0,8}\\)){0,12})第(?<rnum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?)`,
+  rank: `(?<r>(?<rsubj>${RANK_SUBJ})?(?<rverb>${RANK_VERB})(?<rscope>(?:[^第首,;。:、()]|\\([^()第,;。]{0,8}\\)){0,12})(?:第(?<rnum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?|(?<rtop>首位|榜首)))`,
+  // a rank with no verb after a figure: 增长6.5%、全省第二; the next of packed ranks: 居全国第二、第七
+  rankBare: `(?<rk>(?<=[、,])(?:(?<rkscope>全[国省市区县州])|(?<=第(?:\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?、))第(?<rknum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?)`,
   // ratio: 21.8:45.3:32.9
   ratio: `(?<ratio>(?<ra>${NUM}):(?<rb>\\d+(?:\\.\\d+)?):(?<rc>\\d+(?:\\.\\d+)?))`,
   // range: 1至3个
@@ -91,7 +93,8 @@ export const P = {
   quoted: /《[^《》]{0,80}》|“[^“”]{0,40}”/g,
 
   zoneSubject: new RegExp(`^([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))(?=${alt(WORDS.subjectVerbs)})`),
-  townSubject: new RegExp(`^(?!${alt([...WORDS.notTowns, ...WORDS.scopeWords])})([\\u4e00-\\u9fa5]{2,4}(?:镇|乡|街道))(?=${alt(WORDS.subjectVerbs)})`),
+  /** 龙门镇完成…: a town that opens a clause. Not 城镇/乡镇 ending a longer word (确保城镇新增就业). */
+  townSubject: new RegExp(`^(?!${alt([...WORDS.notTowns, ...WORDS.scopeWords])})([\\u4e00-\\u9fa5]{2,4}(?:(?<![城乡村集])镇|(?<!城)乡|街道))(?=${alt(WORDS.subjectVerbs)})`),
   zoneName: new RegExp(`(?:${alt(WORDS.zoneLeadVerbs)})?([\\u4e00-\\u9fa5()（）]{2,16}?(?:${alt(WORDS.zoneSuffixes)}))`, "g"),
   subjectVerbStart: new RegExp(`^(?:${alt(WORDS.subjectVerbs)})`),
   childrenLead: /^其中[,:]?/,
@@ -113,7 +116,7 @@ export const P = {
   /** One word at a time (the caller loops): "(?:words)+$" backtracks badly on long runs. */
   trailingNoise: new RegExp(`(?:${alt(WORDS.trailingNoise)})$`),
   leadingVerb: new RegExp(`^(?:${alt(WORDS.verbsBeforeCount)})+`),
-  leadingYear: /^(?:到|至|截至|截止)?(?:(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?(?:以来|来)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:末|底)|第?[一二三四]季度|前三季度|[上下]半年)/,
+  leadingYear: /^(?:到|至|截至|截止|比|较)?(?:(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?(?:以来|来)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:末|底)|第?[一二三四]季度|前三季度|[上下]半年)/,
   leadingEnumerator: /^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|\d{1,2}[.、．)）](?!\d)|[⑴-⒇①-⑳]|[一二三四五六七八九十]{1,2}是)\s*/,
   examplesBefore: /^.*(?<![平同对均初中高一二三四优])等(?![级于同待额奖])(?=[\u4e00-\u9fa5“"])/,
   genericMeasure: new RegExp(`^(?:${alt(WORDS.genericMeasures)})$`),
@@ -138,7 +141,7 @@ export const P = {
   notHeadingEnd: /[，,、；;。！？!?]$/,
   sentenceEndChar: /[。！？!?]/,
   mayHaveFigure: /\d|持平|同步|第|下达|定目标/,
-  cumulativeWord: /累计|年均/,
+  cumulativeWord: /累计|年均|五年/,
   fiveYear: new RegExp(alt(WORDS.fiveYearWords)),
   /** “十四五”时期, 十三五期间: a five-year plan's period, by its number. */
   planPeriod: /十([一二三四五六七八九])五”?(?:时期|期间|以来|末)/,
@@ -158,7 +161,7 @@ export const P = {
   /** 国民经济全年实现…, 人口年末…: a bulletin's topic label before the name. */
   topicLabel: /^[\u4e00-\u9fa5]{2,4}?(?:全年|年末|年底)(?=[\u4e00-\u9fa5“"]{2})/,
   /** 比上年末增加0.1万人: an absolute change, not a level. */
-  absoluteChange: /^(?:(?:比|较)(?:上年|去年|年初|上年末|上年同期|去年同期)?末?)?(?:增加|减少|增长|下降|多|少)$/,
+  absoluteChange: /^(?:(?:比|较)(?:上年|去年|年初|上年末|上年同期|去年同期)?末?)?(?:增加|减少|增长|下降|多|少|增收|减收|增支|减支|净增|多增|少增)$/,
   ratioAny: /\d:\d/,
   nameOnly: /^[\u4e00-\u9fa5“”"()（）]{1,8}$/,
   scopePrefix: /^全[市区县省]/,
@@ -169,6 +172,10 @@ export const P = {
   /** 等 closing a list of examples (大毛牛、伟嘉晶创等签约项目), not 等 in 等级, 平等, 一等奖. */
   examplesMarker: /(?<![平同对均初中高一二三四优])等(?![级于同待额奖])/,
   spanPrefix: /^(?:年均|年平均|累计)/,
+  /** 比2021年, 较2019年: the year a change is measured from, not the figure's period. */
+  comparisonBefore: /[比较]$/,
+  /** …较2019年, …比上年同期 ending a name: what the change after it is measured from. */
+  trailingComparison: /(?:比|较)(?:(?:19|20)\d{2}年|上年|去年|年初)(?:同期|末|底)?$/,
   yearNotPeriod: /^(?:以来|来|度计划|代)/,
   measureLead: /(?:完成|实现|累计|共|年度|计划)$/,
   startsWithDigit: /^\d/,
@@ -204,7 +211,12 @@ export const P = {
   programName: /^.*”(?:计划|行动|工程|战略|专项行动)(?=[\u4e00-\u9fa5]{4,})/,
   itemImplied: /^目/,
   ratioFrom: /由$/,
-  annualBefore: /年均/,
+  /** 年均增长, 年均分别增长, 两年平均增长: a rate per year, written before the verb or before 分别. */
+  annualBefore: /(?:年均|年平均)(?:分别|均|都)?$/,
+  /** 两年平均, 三年年均: the number of years the average runs over. */
+  yearsAveraged: /^([两二三四五])年/,
+  /** 比2021年提高, 较2019年增长: growth against a named year, not a figure for that year. */
+  baseYearBefore: /(?:比|较|同)((?:19|20)\d{2})年(?:同期|末|底)?$/,
   rankScopeLead: /^[的在]/,
   notAMeasureAfter: /^[级型号]/,
   listCountBefore: /(?<!\d)\d{1,4}类$/,
@@ -251,9 +263,11 @@ export const P = {
   pipeRule: /^\s*:?-{3,}:?\s*$/,
   spacedCellSeparatorAll: / {2,}|\u3000+|\t/g,
   whitespaceChar: /\s/,
+  /** Who holds a stock (银行机构本外币存款余额): not part of what the indicator is. */
+  nameModifier: new RegExp(`^(?:${alt(WORDS.nameModifiers)})`),
   innerVerb: /(?<=[\u4e00-\u9fa5]{2})(?:累计完成|完成|实现)(?=[\u4e00-\u9fa5]{2})/,
   nameNoise: /[\s“”"'‘’「」《》]/g,
-  trailingBracket: /[（(][^()（）]{0,8}[)）]$/,
+  trailingBracket: /[（(][^()（）]{0,14}[)）]$/,
   spaces: /\s+/g,
   hasCjk2: /[\u4e00-\u9fa5].*[\u4e00-\u9fa5]/,
 

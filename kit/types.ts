@@ -1,7 +1,7 @@
 // The tidy tables (contract: shared/spec/tidy-tables.md) and the kit's public row types.
 
 export type Kind = "actual" | "estimate" | "target";
-export type GrowthBasis = "yoy" | "annual_avg" | "vs_start_of_year";
+export type GrowthBasis = "yoy" | "annual_avg" | "vs_start_of_year" | "cumulative";
 export type Qualifier = "about" | "at_least" | "more_than" | "at_most";
 
 /** One fact: a region, an indicator, a period and a kind. Field names are fixed by the spec. */

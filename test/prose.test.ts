@@ -199,8 +199,8 @@ describe("statistical bulletins", () => {
     expect(one(r, { indicator: "出栏生猪" })).toMatchObject({ value: 116, growth_pct: 4.9 });
   });
 
-  it("reads 比上年末 as against the start of the year, and skips absolute changes", () => {
-    expect(one(r, { indicator_id: "urbanization_rate" })).toMatchObject({ value: 43.6, growth_pct: 0.7, growth_basis: "vs_start_of_year" });
+  it("reads 比上年末 as year on year (a stock against last year's end), and skips absolute changes", () => {
+    expect(one(r, { indicator_id: "urbanization_rate" })).toMatchObject({ value: 43.6, growth_pct: 0.7, growth_basis: "yoy" });
     expect(r.observations.find((o) => o.value === 0.1)).toBeUndefined();
     expect(one(r, { indicator_id: "surveyed_unemployment_rate" }).value).toBe(5.1);
   });
@@ -432,8 +432,8 @@ describe("ranges and linking verbs in targets", () => {
     expect(one(r, { indicator_id: "gdp", kind: "actual" })).toMatchObject({ value: 256.3, growth_pct: 5.2 });
   });
 
-  it("keeps a range target as its floor, at least, with the range in words", () => {
-    expect(one(r, { indicator_id: "budget_revenue" })).toMatchObject({ kind: "target", growth_pct: 5, growth_qualifier: "at_least", target_text: "5%-6%", value: null });
-    expect(one(r, { indicator_id: "fai" })).toMatchObject({ growth_pct: 8, target_text: "8%-10%" });
+  it("keeps a range target as its floor, with the range as written in words", () => {
+    expect(one(r, { indicator_id: "budget_revenue" })).toMatchObject({ kind: "target", growth_pct: 5, growth_qualifier: null, target_text: "增长5%-6%", value: null });
+    expect(one(r, { indicator_id: "fai" })).toMatchObject({ growth_pct: 8, target_text: "增长8-10%" });
   });
 });

@@ -81,11 +81,23 @@ describe("growth", () => {
   });
 
   it.each([
-    ["增长5%-6%", 5, 6, "at_least"],
-    ["增长8-10%", 8, 10, "at_least"],
+    ["增长5%-6%", 5, 6, null],
+    ["增长8-10%", 8, 10, null],
+    ["增长4.5%—5%", 4.5, 5, null],
     ["下降3%~5%", -3, -5, null], // ～ is folded to ~ before tokenizing
-  ])("reads the range %s as its floor and its top", (s, pct, upper, qualifier) => {
+  ])("reads the range %s as its floor and its top, the range as written", (s, pct, upper, qualifier) => {
     expect(only(s, "growth")).toMatchObject({ pct, upper, qualifier, start: 0, text: s });
+  });
+
+  it.each([
+    ["年均分别增长4.4%", "annual_avg", undefined, undefined],
+    ["两年平均增长3.1%", "annual_avg", 2, undefined],
+    ["比2021年提高0.64个百分点", "yoy", undefined, 2021],
+    ["较2019年增长12%", "yoy", undefined, 2019],
+  ])("reads what %s is measured over", (s, basis, years, baseYear) => {
+    const t = tokenize(s).find((x) => x.type === "growth")!;
+    expect(t).toMatchObject({ basis });
+    expect(t.type === "growth" && [t.years, t.baseYear]).toEqual([years, baseYear]);
   });
 
   it("is not a value: 增长 3.6% gives one growth token and no value", () => {

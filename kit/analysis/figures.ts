@@ -50,7 +50,7 @@ export function preferred(list: readonly Observation[]): Observation | undefined
 }
 
 const QUALIFIER_SIGN: Record<Qualifier, string> = { about: "≈", at_least: "≥", more_than: ">", at_most: "≤" };
-const BASIS_WORD: Record<GrowthBasis, string> = { yoy: "", annual_avg: "年均", vs_start_of_year: "比年初" };
+const BASIS_WORD: Record<GrowthBasis, string> = { yoy: "", annual_avg: "年均", vs_start_of_year: "比年初", cumulative: "累计" };
 
 /** "386.42 亿元 · +3.6% · 湛江市第3": one observation as a table cell; qualifiers as ≈ ≥ > ≤. */
 export function figureText(o: Observation): string {

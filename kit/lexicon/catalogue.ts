@@ -54,7 +54,7 @@ export interface ResolveContext {
 export function resolveIndicator(name: string, ctx: ResolveContext): Resolved {
   const key = normaliseName(name);
   // "第一产业完成增加值": a verb inside the name does not change what it names.
-  const entries = index.get(key) ?? index.get(key.replace(P.innerVerb, ""));
+  const entries = index.get(key) ?? index.get(key.replace(P.innerVerb, "")) ?? index.get(key.replace(P.nameModifier, ""));
   if (entries) {
     const cls = ctx.unit ? unitInfo(ctx.unit)?.class ?? null : null;
     for (const e of entries) {

@@ -19,10 +19,14 @@ function clauseBefore(s: string, end: number): string {
 
 const PAIRED = Object.entries(WORDS.pairedPrefixes as Record<string, string[]>);
 
-/** 城乡居民人均可支配收入分别达到…元和…元: one name that stands for a pair (城镇…, 农村…). */
-function pairedNames(name: string, count: number): string[] | null {
-  for (const [prefix, items] of PAIRED) {
-    if (items.length === count && name.startsWith(prefix) && name.length > prefix.length) return items.map((i) => i + name.slice(prefix.length));
+/**
+ * One name that stands for a pair or a triple, wherever the word stands in it: 城乡居民人均可支配收入
+ * (城镇…, 农村…), 本外币存贷款余额 (…存款余额, …贷款余额), 一二三产增加值 (第一产业增加值, …).
+ */
+export function pairedNames(name: string, count: number): string[] | null {
+  for (const [word, items] of PAIRED) {
+    const at = name.indexOf(word);
+    if (items.length === count && at >= 0 && name.length > word.length) return items.map((i) => name.slice(0, at) + i + name.slice(at + word.length));
   }
   return null;
 }
@@ -42,7 +46,8 @@ function completeShortItems(names: string[]): string[] {
   if (ordinal && names.length > 1 && names.slice(0, -1).every((n) => P.ordinalItem.test(n))) {
     // 第一、二、三产业增加值 → 第一产业增加值, 第二产业增加值, 第三产业增加值.
     const noun = lastName.slice(ordinal[0].length);
-    const di = names.some((n) => n.startsWith("第")) ? "第" : "";
+    // 第一、二、三产业 and 一、二、三产业 alike name 第一产业…: 产业 is always counted with 第.
+    const di = names.some((n) => n.startsWith("第")) || noun.startsWith("产") ? "第" : "";
     const bare = (n: string) => (n.startsWith("第") ? n.slice(1) : n);
     return names.map((n, i) => di + bare(i === names.length - 1 ? ordinal[0] : n) + noun);
   }

@@ -26,6 +26,7 @@ export function cleanName(segment: string): string {
     const before = s;
     s = s.replace(P.trailingPunct, "");
     s = s.replace(P.trailingNoise, "");
+    s = s.replace(P.trailingComparison, "");
     if (s === before) break;
   }
   // Unbalanced quotes or brackets left by the cut.

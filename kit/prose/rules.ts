@@ -129,7 +129,7 @@ export function valueGroup(scan: Scan, k: number): Token[] {
 /** 城市、农村…分别…, A和B…各1个: one figure per listed name. */
 export function list(scan: Scan, k: number, piece: Piece): number | null {
   const t = scan.tokens[k]!;
-  if ((t.type !== "value" && t.type !== "growth") || !(P.distributive.test(piece.seg) || P.eachSuffix.test(piece.segTrim))) return null;
+  if ((t.type !== "value" && t.type !== "growth" && t.type !== "rank") || !(P.distributive.test(piece.seg) || P.eachSuffix.test(piece.segTrim))) return null;
   const handled = distribute(scan.s, k, scan.tokens, piece.segTrim, piece.clauseStart, (name, a, tok) => open(scan, name, a, tok), applyToken, scan.ctx, scan.lastList, scan.out);
   if (!handled) return null;
   scan.prevEnd = scan.tokens[handled.lastIndex]!.end;

@@ -6,6 +6,7 @@ import type { Qualifier } from "../types.js";
 import type { Token } from "./tokens.js";
 import { kindAndPeriod } from "./when.js";
 import { cleanName } from "./names.js";
+import { P } from "../patterns.js";
 
 /** What the surrounding document says about a sentence. */
 export interface SentenceContext {
@@ -119,7 +120,10 @@ export function pieceBefore(scan: Scan, t: Token): Piece {
 /** Opens a draft for `name` whose mention starts at `a`, dated by the figure `t`. */
 export function open(scan: Scan, name: string, a: number, t: Token): Building {
   const { ctx } = scan;
-  const { kind, period, part } = kindAndPeriod(scan, t.start, a, name, t.type === "growth" && t.basis === "annual_avg");
+  const timing = kindAndPeriod(scan, t.start, a, name, t.type === "growth" && t.basis === "annual_avg");
+  const { kind, part } = timing;
+  // 两年平均增长3.1%: an average over the years it names, ending in the figure's year.
+  const period = t.type === "growth" && t.years !== undefined && P.singleYear.test(timing.period) ? `${Number(timing.period) - t.years + 1}-${timing.period}` : timing.period;
   const region = scan.subRegion && scan.subRegion.at <= a ? scan.subRegion.name : ctx.region;
   let finalName = region !== ctx.region && name.startsWith(region) ? cleanName(name.slice(region.length)) || name : name;
   let uncatalogued = false;
@@ -161,7 +165,11 @@ export function applyToken(b: Building, t: Token, ctx: SentenceContext): void {
       d.growth_pct = t.pct;
       d.growth_basis = t.basis;
       d.growth_qualifier = t.qualifier;
-      if (t.upper !== undefined && d.target_text === null) d.target_text = `${Math.abs(t.pct)}%-${Math.abs(t.upper)}%`;
+      if (t.upper !== undefined && d.target_text === null) d.target_text = t.text ?? `${Math.abs(t.pct)}%-${Math.abs(t.upper)}%`;
+      // Growth against a named year (较2019年增长12%) is over several years unless that year is the last one.
+      if (t.baseYear !== undefined && P.singleYear.test(d.period) && Number(d.period) - 1 !== t.baseYear) d.growth_basis = "cumulative";
+      // Growth over a span that is not a yearly average (五年累计增长30.8%) is cumulative.
+      if (t.basis === "yoy" && !P.singleYear.test(d.period) && d.period_part === null) d.growth_basis = "cumulative";
       break;
     case "rank":
       d.rank = t.rank;

@@ -9,8 +9,11 @@ interface Base {
 }
 export type Token =
   | (Base & { type: "value"; value: number; unit: string; qualifier: Qualifier | null; threshold: boolean })
-  /** upper: the top of a range (增长5%-6%), whose floor is pct. */
-  | (Base & { type: "growth"; pct: number; basis: GrowthBasis; qualifier: Qualifier | null; upper?: number })
+  /**
+   * upper: the top of a range (增长5%-6%), whose floor is pct; years: the years an average runs
+   * over when the text says (两年平均 → 2); baseYear: the year growth is measured against (比2021年).
+   */
+  | (Base & { type: "growth"; pct: number; basis: GrowthBasis; qualifier: Qualifier | null; upper?: number; text?: string; years?: number; baseYear?: number })
   /** name: the indicator the rank clause names itself (获全省基本公卫服务评价第4名). */
   | (Base & { type: "rank"; rank: number; scope: string; name: string | null })
   | (Base & { type: "ratio"; parts: number[] })
@@ -51,18 +54,29 @@ export function tokenize(s: string): Token[] {
       let pct = num(g.gnum!);
       if (g.gunit === "倍") pct *= 100;
       if (DOWN.has(g.gverb!)) pct = -Math.abs(pct);
-      const basisWord = g.gbasis ?? (P.annualBefore.test(s.slice(Math.max(0, start - 2), start)) ? "年均" : undefined);
+      const before = s.slice(Math.max(0, start - 8), start);
+      const basisWord = g.gbasis ?? (P.annualBefore.test(before) ? "年均" : undefined);
       const qualifier = (g.gsuf ? QUALIFIER_SUFFIX[g.gsuf] : undefined) ?? (g.gpre ? QUALIFIER_PREFIX[g.gpre] : undefined) ?? null;
+      const years = g.gbasis ? P.yearsAveraged.exec(g.gbasis)?.[1] : undefined;
+      const base = P.baseYearBefore.exec(before);
+      const extra = { ...(years ? { years: parseRankNumber(years)! } : {}), ...(base ? { baseYear: Number(base[1]) } : {}) };
       const to = g.gto ?? g.gto2;
       if (to !== undefined && g.gunit === "%") {
-        // 增长5%-6%: at least the floor, the range kept as written.
+        // 增长5%-6%: the floor, the range kept as written (增长4.5%—5%) in the target text.
         const upper = DOWN.has(g.gverb!) ? -num(to) : num(to);
-        tokens.push({ type: "growth", start, end, pct: round(pct), basis: basisOf(basisWord), qualifier: qualifier ?? (pct >= 0 ? "at_least" : null), upper: round(upper) });
+        tokens.push({ type: "growth", start, end, pct: round(pct), basis: basisOf(basisWord), qualifier, upper: round(upper), text: m[0], ...extra });
       } else {
-        tokens.push({ type: "growth", start, end, pct: round(pct), basis: basisOf(basisWord), qualifier });
+        tokens.push({ type: "growth", start, end, pct: round(pct), basis: basisOf(basisWord), qualifier, ...extra });
       }
+    } else if (g.rk !== undefined) {
+      // 全省第二 after a figure, or the next of packed ranks (第二、第七): the scope is the last rank's.
+      const rank = parseRankNumber(g.rknum!);
+      const last = [...tokens].reverse().find((x) => x.type === "rank");
+      const scope = g.rkscope ?? (last?.type === "rank" ? last.scope : null);
+      if (rank === null || scope === null) continue;
+      tokens.push({ type: "rank", start, end, rank, scope, name: null });
     } else if (g.r !== undefined) {
-      const rank = parseRankNumber(g.rnum!);
+      const rank = g.rtop !== undefined ? 1 : parseRankNumber(g.rnum!);
       if (rank === null) continue;
       const written = g.rscope!.replace(P.rankScopeLead, "");
       const split = P.rankScopeSplit.exec(written);

@@ -12,7 +12,7 @@ export function yearBetween(s: string, from: number, pos: number): number | null
   const text = s.slice(from, pos).replace(P.quoted, (q) => " ".repeat(q.length));
   let year: number | null = null;
   for (const m of execAll(P.year, text)) {
-    if (P.yearNotPeriod.test(text.slice(m.index + m[0].length))) continue;
+    if (P.yearNotPeriod.test(text.slice(m.index + m[0].length)) || P.comparisonBefore.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
     year = Number(m[1]);
   }
   return year;

@@ -7,6 +7,7 @@ import { readMeta, type DocMeta } from "../meta/meta.js";
 import { extractSentence, newParagraphState, type SentenceContext } from "../prose/sentence.js";
 import { extractTable, type ColumnModel, type TableContext } from "../tables/table.js";
 import { fullRegionName, regionsNamed } from "../lexicon/regions.js";
+import { maskNotes } from "../prose/clauses.js";
 import { classifyHeading, goalsOpened, isHeadingLike, spanNamed, spanText, type Mode } from "./passages.js";
 
 export { classifyHeading } from "./passages.js";
@@ -177,8 +178,9 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
         rankScope,
         toRaw: (a, b) => rawRange(block.span, offset + a, offset + b),
       };
-      drafts.push(...extractSentence(sentence, ctx, state));
-      if (section.mode === "result" && P.estimateScope.test(sentence) && P.sameBelow.test(sentence)) paragraphEstimate = true;
+      drafts.push(...extractSentence(maskNotes(sentence), ctx, state));
+      // （预计数，下同）carries 预计 on; a note such as （不含农户，下同） or （以下同） does not.
+      if (section.mode === "result" && P.estimate.test(sentence) && P.sameBelow.test(sentence)) paragraphEstimate = true;
       s0 = s1;
     }
     order = state.order;

@@ -1,0 +1,95 @@
+// Rules for how reports phrase their figures, each on a sentence written for the test in the
+// way such reports are written (issue: reading reports the kit was not written for).
+import { describe, expect, it } from "vitest";
+import { extract, one, none } from "./helpers/docs.js";
+
+/** A county government's work report reviewing 2025 and setting 2026's goals. */
+const review = (body: string, plans = "") => extract(`2026年武义县政府工作报告\n\n一、2025年工作回顾\n\n${body}\n\n二、2026年工作安排\n\n${plans}\n`);
+
+describe("ranks", () => {
+  it("reads 首位 as first, with its scope", () => {
+    expect(one(review("常住人口城镇化率提高到66.5%、居全市首位。"), { indicator_id: "urbanization_rate" })).toMatchObject({ value: 66.5, rank: 1, rank_scope: "全市" });
+  });
+  it("reads a rank with no verb after a figure (增长6.5%、全省第二)", () => {
+    expect(one(review("地区生产总值增长6.5%、全省第二。"), { indicator_id: "gdp" })).toMatchObject({ growth_pct: 6.5, rank: 2, rank_scope: "浙江省" });
+  });
+  it("distributes packed ranks over the names before 分别", () => {
+    const r = review("地区生产总值、固定资产投资、社会消费品零售总额增速分别居全市第二、第七、第九。");
+    expect([one(r, { indicator_id: "gdp" }).rank, one(r, { indicator_id: "fai" }).rank, one(r, { indicator_id: "retail_sales" }).rank]).toEqual([2, 7, 9]);
+  });
+});
+
+describe("lists", () => {
+  it("splits a paired name in the middle of a name (本外币存贷款余额) into its two indicators", () => {
+    const r = review("银行机构本外币存贷款余额分别达3870亿元、2990亿元。");
+    expect(one(r, { indicator_id: "deposits" }).value).toBe(3870);
+    expect(one(r, { indicator_id: "loans" }).value).toBe(2990);
+  });
+  it("splits 一二三产增加值 into the three industries", () => {
+    const r = review("其中一二三产增加值分别增长3.5%、6%、5%。");
+    expect([one(r, { indicator_id: "gdp_primary" }).growth_pct, one(r, { indicator_id: "gdp_secondary" }).growth_pct, one(r, { indicator_id: "gdp_tertiary" }).growth_pct]).toEqual([3.5, 6, 5]);
+  });
+  it("keeps 年均 before 分别 for every item", () => {
+    const r = review("五年来，接待游客人次、旅游总收入年均分别增长4.4%、10%。");
+    expect(one(r, { indicator_id: "tourist_visits" })).toMatchObject({ period: "2021-2025", growth_pct: 4.4, growth_basis: "annual_avg" });
+    expect(one(r, { indicator_id: "tourism_revenue" })).toMatchObject({ growth_pct: 10, growth_basis: "annual_avg" });
+  });
+});
+
+describe("what a change is measured against", () => {
+  it("reads growth against a named year other than the last as cumulative, and the named year as no period", () => {
+    const r = review("全县生产总值较2019年增长12%。常住人口城镇化率为66%，比2024年提高1.2个百分点。");
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ period: "2025", growth_pct: 12, growth_basis: "cumulative" });
+    expect(one(r, { indicator_id: "urbanization_rate" })).toMatchObject({ period: "2025", value: 66, growth_pct: 1.2, growth_basis: "yoy" });
+    none(r, { period: "2019" });
+    none(r, { period: "2024" });
+  });
+  it("reads 两年平均增长 as an average over the two years", () => {
+    expect(one(review("全县生产总值两年平均增长3.1%。"), { indicator_id: "gdp" })).toMatchObject({ period: "2024-2025", growth_pct: 3.1, growth_basis: "annual_avg" });
+  });
+  it("reads 比上年末 for a stock as year on year", () => {
+    expect(one(review("年末金融机构各项存款余额560亿元，比上年末增长8.1%。"), { indicator_id: "deposits" })).toMatchObject({ growth_pct: 8.1, growth_basis: "yoy" });
+  });
+  it("reads growth over a five-year span that is not an average as cumulative", () => {
+    expect(one(review("五年来，居民人均可支配收入五年增长30.8%。"), { indicator_id: "income_per_capita" })).toMatchObject({ period: "2021-2025", growth_basis: "cumulative" });
+  });
+});
+
+describe("notes and absolute changes inside a statement", () => {
+  it("reads through a bracketed note with a comma in it, and its 下同 is no estimate", () => {
+    const r = review("全年全县固定资产投资（不含农户，下同）比上年下降7.5%。工业投资下降2.7%。");
+    expect(one(r, { indicator_id: "fai" })).toMatchObject({ kind: "actual", growth_pct: -7.5 });
+    expect(one(r, { indicator_id: "industrial_investment" })).toMatchObject({ kind: "actual", growth_pct: -2.7 });
+  });
+  it("carries 预计 on where the note says 预计数，下同", () => {
+    const r = review("全年地区生产总值预计增长5.5%（预计数，下同）。固定资产投资增长3%。");
+    expect(one(r, { indicator_id: "fai" }).kind).toBe("estimate");
+  });
+  it("skips 增收 (an absolute change) and 按可比价计算, keeping the growth on the figure", () => {
+    const r = review("全年一般公共预算收入17.9亿元，比上年增收1.4亿元，增长8.6%。全年农业总产值41.6亿元，按可比价计算增长3.9%。");
+    expect(one(r, { indicator_id: "budget_revenue" })).toMatchObject({ value: 17.9, growth_pct: 8.6 });
+    expect(one(r, { indicator_id: "agri_output" })).toMatchObject({ value: 41.6, growth_pct: 3.9 });
+    none(r, { value: 1.4 });
+  });
+});
+
+describe("targets", () => {
+  it("keeps a range as written, its floor in growth_pct", () => {
+    expect(one(review("", "地区生产总值增长4.5%—5%，在实际工作中争取更好结果。"), { indicator_id: "gdp" })).toMatchObject({ kind: "target", growth_pct: 4.5, growth_qualifier: null, target_text: "增长4.5%—5%" });
+  });
+  it("does not take 确保城镇 for a town", () => {
+    expect(one(review("", "确保城镇新增就业1.2万人以上。"), { indicator_id: "new_urban_jobs" })).toMatchObject({ region: "武义县", value: 1.2, value_qualifier: "at_least" });
+  });
+});
+
+describe("aliases", () => {
+  it.each([
+    ["全年旅游接待总人数1200万人次，比上年增长8%。", "tourist_visits"],
+    ["实现旅游综合收入121亿元，同比增长33%。", "tourism_revenue"],
+    ["出口值508.4亿元，增长38.7%。", "exports"],
+    ["全年实际使用外商直接投资金额3.71亿美元，同比增长41.27%。", "fdi_actual"],
+    ["公共预算支出36亿元，增长3%。", "budget_expenditure"],
+  ])("%s → %s", (sentence, id) => {
+    expect(one(review(sentence), { indicator_id: id }).kind).toBe("actual");
+  });
+});
