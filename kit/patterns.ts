@@ -52,15 +52,16 @@ export const FIGURE_BRANCHES = {
   value: `(?<v>(?<vpre>${QPRE})?(?<vnum>${NUM})(?<vinf>多|余)?(?<vunit>${UNIT_ALT})(?:人民币)?(?<vsuf>${QSUF})?)`,
   // a count with 个 left out before a measure: 区级重点项目271总投资1873.19亿元
   count: `(?<bc>(?<=项目)(?<bcnum>\\d{1,6})(?=总投资|计划投资|年度计划投资))`,
-  // word target: 与经济增长同步, 与地区生产总值同步增长, 与去年同期持平, 基本持平, 完成市下达任务
-  word: `(?<w>(?:与|和)[^,;。与和同]{1,12}同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平|完成(?:国家|省|市|县|区|上级)?(?:下达的?|定的?)(?:目标任务|目标|任务|指标))`,
+  // word target: 与经济增长同步, 与地区生产总值同步增长, 与去年同期持平, 基本持平, 完成市下达任务,
+  // 实现正增长, 增速不低于经济增速, 增速高于城镇居民收入增速
+  word: `(?<w>(?:与|和)[^,;。与和同]{1,12}同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平|完成(?:国家|省|市|县|区|上级)?(?:下达的?|定的?)(?:目标任务|目标|任务|指标)|(?:实现)?正增长|(?:增速|增长)(?:不低于|高于|快于|略高于|不慢于)[^,;。增]{1,10}(?:增速|增长))`,
 };
 const FIGURE = Object.values(FIGURE_BRANCHES).join("|");
 
 export const P = {
   // ---- blocks
   markdownHeading: /^(#{1,6})\s*/,
-  newsHeadline: /^【[^】\n]{1,20}】/,
+  newsHeadline: /^【(?=[^】\n]{0,19}[\u4e00-\u9fa5])[^】\n]{1,20}】/,
   enumeratedHeading: new RegExp(`^(?:第${CN_DIGIT}{1,3}[章节部分篇]|${CN_DIGIT}{1,3}[、.．]|[（(]${CN_DIGIT}{1,3}[）)]|\\d{1,2}[.、．](?!\\d))`),
   separatorLine: /^[-—_=*·•]{1,80}$/,
   boilerplate: new RegExp(alt(WORDS.boilerplate)),
@@ -140,7 +141,7 @@ export const P = {
   nameChars: /^[\u4e00-\u9fa5A-Za-z0-9“”"《》()（）·\-—&+/%]+/,
   notHeadingEnd: /[，,、；;。！？!?]$/,
   sentenceEndChar: /[。！？!?]/,
-  mayHaveFigure: /\d|持平|同步|第|下达|定目标/,
+  mayHaveFigure: /\d|持平|同步|第|下达|定目标|正增长|不低于|高于|快于|不慢于|首位|榜首/,
   cumulativeWord: /累计|年均|五年/,
   fiveYear: new RegExp(alt(WORDS.fiveYearWords)),
   /** “十四五”时期, 十三五期间: a five-year plan's period, by its number. */
@@ -181,6 +182,8 @@ export const P = {
   startsWithDigit: /^\d/,
   clauseLead: /^[\s,;:“”"]+/,
   listGap: /^[、,和及]?$/,
+  /** What joins the figures of a list written without 分别 (增长5.3%和6.4%). */
+  listJoin: /^[、和及]$/,
   listVerbs: /^[\u4e00-\u9fa5]{0,2}?(?:拓宽|扩大|提高|提升|推进|推动|加强|加快|持续|不断|积极)+/,
   clauseBoundaryChar: /[,;:。!?]/,
   nameVerbPrefix: new RegExp(`^(?:${alt(WORDS.nameVerbs)})+`),
@@ -227,7 +230,8 @@ export const P = {
   sentenceStop: /[。！？!?；;]/,
   /** "(2023年12月28日在…会议上)" under a title, joined to it as one line: the words that mark it. */
   meetingNote: /(?:会议|大会)上[^()]{0,10}\)$/,
-  articleHeadline: /(^|\n)[ \t]*【[^】\n]{1,20}】/g,
+  /** 【湛江招商】 opening a line heads an article; a footnote 【12】 does not. */
+  articleHeadline: /(^|\n)[ \t]*【(?=[^】\n]{0,19}[\u4e00-\u9fa5])[^】\n]{1,20}】/g,
   /** 在广东省第十四届人民代表大会: the meeting a report was given to names its region. */
   meetingLine: /在([\u4e00-\u9fa5]{2,24}?)第[一二三四五六七八九十\d]{1,3}届人民代表大会/,
   /** 全县, 我区, 县委县政府: how a report speaks of its own region, by level. */
@@ -265,6 +269,14 @@ export const P = {
   whitespaceChar: /\s/,
   /** Who holds a stock (银行机构本外币存款余额): not part of what the indicator is. */
   nameModifier: new RegExp(`^(?:${alt(WORDS.nameModifiers)})`),
+  /** 总量连续37年…, 规模稳…: the clause before a rank names what is ranked of the last figure. */
+  rankSubjectLead: new RegExp(`^(?:${alt(WORDS.rankSubjectLeads)})`),
+  /** …、达到23562亿元: an exact figure after a threshold or a rounded one. */
+  /** 由上年410万人增加到412万人: the start is last year's. */
+  lastYearWord: /上年|去年/,
+  exactAfter: /^[、,]?(?:达到|达|为|至)$/,
+  /** 迈上600亿元台阶: the verb before a threshold is no name of its own. */
+  thresholdVerb: new RegExp(`^(?:${alt(WORDS.thresholdVerbs)})$`),
   innerVerb: /(?<=[\u4e00-\u9fa5]{2})(?:累计完成|完成|实现)(?=[\u4e00-\u9fa5]{2})/,
   nameNoise: /[\s“”"'‘’「」《》]/g,
   trailingBracket: /[（(][^()（）]{0,14}[)）]$/,

@@ -93,3 +93,72 @@ describe("aliases", () => {
     expect(one(review(sentence), { indicator_id: id }).kind).toBe("actual");
   });
 });
+
+describe("from–to without years", () => {
+  it("dates 由上年…增加到… at both ends", () => {
+    const r = review("年末常住人口由上年41.0万人增加到41.2万人。");
+    expect(one(r, { indicator_id: "population", period: "2025" }).value).toBe(41.2);
+    expect(one(r, { indicator_id: "population", period: "2024" }).value).toBe(41);
+  });
+  it("dates the start of a five-year review's 从…提高到… the year before the span", () => {
+    const r = review("五年来，地区生产总值从311.4亿元提高到458.2亿元。");
+    expect(one(r, { indicator_id: "gdp", period: "2025" }).value).toBe(458.2);
+    expect(one(r, { indicator_id: "gdp", period: "2020" }).value).toBe(311.4);
+  });
+  it("leaves an undated start unsaid outside a review of a span", () => {
+    const r = extract("武义县2025年国民经济和社会发展统计公报\n\n全县最低工资标准从1800元提高到2000元。\n");
+    expect(r.observations.map((o) => o.value)).toEqual([2000]);
+  });
+});
+
+describe("thresholds and exact figures", () => {
+  it("takes the exact figure after a threshold (突破…、达到…)", () => {
+    expect(one(review("全县地区生产总值突破400亿元、达到412.5亿元。"), { indicator_id: "gdp" })).toMatchObject({ value: 412.5, value_qualifier: null });
+  });
+  it("keeps a level to reach (迈上…台阶) as at least that level", () => {
+    const r = review("", "“十五五”时期，全县地区生产总值年均增长5%左右、迈上600亿元台阶。");
+    expect(one(r, { indicator_id: "gdp", period: "2026-2030" })).toMatchObject({ kind: "target", value: 600, value_qualifier: "at_least", growth_pct: 5, growth_basis: "annual_avg" });
+  });
+});
+
+describe("figures that name nothing themselves", () => {
+  it("gives a rank after 总量 to the last figure", () => {
+    expect(one(review("地区生产总值增长3.9%、总量连续10年居全市首位。"), { indicator_id: "gdp" })).toMatchObject({ growth_pct: 3.9, rank: 1, rank_scope: "全市" });
+  });
+  it("gives a sentence's nameless figure to the catalogued indicator it opens on", () => {
+    const r = review("五年来，全县生产总值连续跨越三个百亿台阶，年均增长5.9%。");
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ period: "2021-2025", growth_pct: 5.9, growth_basis: "annual_avg" });
+  });
+  it("distributes growth written after two named figures without 分别", () => {
+    const r = review("全年城镇居民人均可支配收入42038元，农村居民人均可支配收入20366元，同比增长5.3%和6.4%。");
+    expect(one(r, { indicator_id: "income_urban" })).toMatchObject({ value: 42038, growth_pct: 5.3 });
+    expect(one(r, { indicator_id: "income_rural" })).toMatchObject({ value: 20366, growth_pct: 6.4 });
+  });
+  it("keeps growth against a year long past as a fact of its own span, not the year's", () => {
+    const r = review("2025年旅游接待总人数292.6万人次，比2020年增长62.2%。");
+    expect(one(r, { indicator_id: "tourist_visits", period: "2025" })).toMatchObject({ value: 292.6, growth_pct: null });
+    expect(one(r, { indicator_id: "tourist_visits", period: "2021-2025" })).toMatchObject({ growth_pct: 62.2, growth_basis: "cumulative" });
+  });
+});
+
+describe("noise inside a statement", () => {
+  it("reads through footnote markers after a word (②, [7], 【3】)", () => {
+    const r = review("全年全县生产总值②达到458.2亿元，比上年增长4.0%。实际使用外商直接投资[7]金额2.7亿美元，下降5.3%。一般公共预算收入【3】28.1亿元。");
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ value: 458.2, growth_pct: 4 });
+    expect(one(r, { indicator_id: "fdi_actual" })).toMatchObject({ value: 2.7, unit: "亿美元", growth_pct: -5.3 });
+    expect(one(r, { indicator_id: "budget_revenue" }).value).toBe(28.1);
+  });
+  it("reads 减产 as a fall", () => {
+    expect(one(review("全年粮食产量21.5万吨，比上年减产1.8%。"), { indicator_id: "grain_output" }).growth_pct).toBe(-1.8);
+  });
+});
+
+describe("targets in words", () => {
+  it.each([
+    ["固定资产投资实现正增长。", "fai", "实现正增长"],
+    ["居民收入增速不低于经济增速。", "income_per_capita", "增速不低于经济增速"],
+    ["农村居民收入增速高于城镇居民收入增速。", "income_rural", "增速高于城镇居民收入增速"],
+  ])("%s", (sentence, id, words) => {
+    expect(one(review("", sentence), { indicator_id: id })).toMatchObject({ kind: "target", period: "2026", target_text: words, value: null, growth_pct: null });
+  });
+});

@@ -17,6 +17,8 @@ function clauseBefore(s: string, end: number): string {
   return s.slice(afterLast(s, e, CLAUSE_BOUNDARY_CHARS), e);
 }
 
+const MAX_ITEMS = 24;
+
 const PAIRED = Object.entries(WORDS.pairedPrefixes as Record<string, string[]>);
 
 /**
@@ -68,7 +70,8 @@ export function distribute(
 ): { lastIndex: number; cur: Building | null; drafts: Building[] } | null {
   const first = tokens[k]!;
   const figures: Token[] = [first];
-  for (let j = k + 1; j < tokens.length; j++) {
+  // A list names a few items; a longer run of figures is not one (and must not cost a pass each).
+  for (let j = k + 1; j < tokens.length && figures.length < MAX_ITEMS; j++) {
     let t = tokens[j]!;
     if (!P.listGap.test(s.slice(figures[figures.length - 1]!.end, t.start))) break;
     // 分别增长6.1%、7.2%: the verb is written once, the later rates are growth too.

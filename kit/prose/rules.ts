@@ -62,8 +62,25 @@ export function pair(scan: Scan, k: number, piece: Piece): number | null {
   if (P.changeFrom.test(piece.seg) && P.changeTo.test(between)) {
     const name = cleanName(piece.seg.replace(P.changeFrom, ""));
     if (!isName(name)) return null;
-    if (P.yearOnce.test(piece.seg.slice(piece.seg.search(P.changeFrom)))) applyToken(open(scan, name, piece.segStart, t), t, scan.ctx);
+    const from = piece.seg.slice(piece.seg.search(P.changeFrom));
     scan.cur = open(scan, name, piece.segStart, next);
+    // Where it started: the year the clause names; 上年 (the year before); or, in a five-year
+    // review, the year before the span (从11.37万亿元提高到14.58万亿元). Otherwise unsaid.
+    const end = scan.cur.draft.period;
+    const span = scan.ctx.reportSpan;
+    const startYear = P.yearOnce.test(from)
+      ? null
+      : P.lastYearWord.test(from) && P.singleYear.test(end)
+        ? String(Number(end) - 1)
+        : span && P.singleYear.test(end) && span.endsWith(`-${end}`)
+          ? String(Number(span.slice(0, 4)) - 1)
+          : undefined;
+    if (startYear !== undefined) {
+      const b = open(scan, name, piece.segStart, t);
+      if (startYear !== null) b.draft.period = startYear;
+      applyToken(b, t, scan.ctx);
+      b.b = next.end;
+    }
     applyToken(scan.cur, next, scan.ctx);
     scan.para.subject = name;
     scan.prevEnd = next.end;
@@ -101,15 +118,27 @@ export function nameBefore(scan: Scan, t: Token, piece: Piece): Named | "skip" {
   if (P.shareGap.test(segTrim) && cur) name = `${cur.draft.name.replace(P.shareName, "")}占${cleanName(segTrim.slice(1)).replace(P.scopePrefix, "").replace(P.shareSuffix, "")}比重`;
   // 获全省基本公卫服务评价第4名: the rank clause names its own indicator.
   if (t.type === "rank" && t.name && !isName(name)) name = cleanName(t.name);
+  // …增长3.9%、总量连续37年居全国首位: what is ranked is the last figure's (its total, its growth).
+  if (t.type === "rank" && scan.cur && P.rankSubjectLead.test(name)) name = "";
   return { name, leadQualifier };
 }
 
-/** 突破500亿元大关: a threshold passed, not the figure stated. */
+/**
+ * 突破500亿元大关, 迈上3万亿元台阶: a threshold passed. It stands for the level (at least, or more
+ * than with 突破) until an exact figure follows (…大关，达521.5亿元), which replaces it.
+ */
 export function threshold(scan: Scan, k: number, piece: Piece, named: Named): number | null {
   const t = scan.tokens[k]!;
   if (t.type !== "value" || !t.threshold) return null;
   scan.prevEnd = t.end + 2;
-  if (isName(named.name) && (!scan.cur || named.name !== scan.cur.draft.name)) scan.cur = open(scan, named.name, piece.segStart, t);
+  const name = P.thresholdVerb.test(named.name) ? "" : named.name;
+  if (isName(name) && (!scan.cur || name !== scan.cur.draft.name)) scan.cur = open(scan, name, piece.segStart, t);
+  const cur = scan.cur;
+  if (cur && cur.draft.value === null) {
+    applyToken(cur, t, scan.ctx);
+    cur.draft.value_qualifier ??= "at_least";
+    cur.b = Math.max(cur.b, scan.prevEnd);
+  }
   return k;
 }
 
@@ -126,10 +155,16 @@ export function valueGroup(scan: Scan, k: number): Token[] {
   return group;
 }
 
-/** 城市、农村…分别…, A和B…各1个: one figure per listed name. */
+/**
+ * 城市、农村…分别…, A和B…各1个: one figure per listed name. Also figures with no name in a row
+ * after as many named ones: …42038元，…20366元，同比增长5.3%和6.4%.
+ */
 export function list(scan: Scan, k: number, piece: Piece): number | null {
   const t = scan.tokens[k]!;
-  if ((t.type !== "value" && t.type !== "growth" && t.type !== "rank") || !(P.distributive.test(piece.seg) || P.eachSuffix.test(piece.segTrim))) return null;
+  if (t.type !== "value" && t.type !== "growth" && t.type !== "rank") return null;
+  const next = scan.tokens[k + 1];
+  const unnamedRun = t.type === "growth" && next !== undefined && P.listJoin.test(scan.s.slice(t.end, next.start)) && !isName(cleanName(piece.seg)) && (next.type === "growth" || (next.type === "value" && next.unit === "%"));
+  if (!(P.distributive.test(piece.seg) || P.eachSuffix.test(piece.segTrim) || unnamedRun)) return null;
   const handled = distribute(scan.s, k, scan.tokens, piece.segTrim, piece.clauseStart, (name, a, tok) => open(scan, name, a, tok), applyToken, scan.ctx, scan.lastList, scan.out);
   if (!handled) return null;
   scan.prevEnd = scan.tokens[handled.lastIndex]!.end;
@@ -246,12 +281,28 @@ export function nameFirst(scan: Scan, k: number, piece: Piece, named: Named, gro
 /** …、增长 3.6%，增速居湛江市第三: a figure with no name of its own joins the last one. */
 export function continuation(scan: Scan, k: number, piece: Piece, group: Token[]): number {
   const t = scan.tokens[k]!;
+  // A figure with nothing named before it in a sentence that opened on a catalogued indicator
+  // (全省生产总值连续跨越…三个大台阶，年均增长5.9%) is that indicator's.
+  if (!scan.cur && (t.type === "growth" || t.type === "value")) {
+    scan.opening ??= openingSubject(scan.s);
+    if (scan.opening) scan.cur = open(scan, scan.opening, 0, t);
+  }
   const { cur } = scan;
   const year = cur ? yearBetween(scan.s, scan.prevEnd, t.start) : null;
+  const exact = cur && t.type === "value" && cur.draft.value !== null && cur.draft.value_qualifier !== null && cur.draft.value_qualifier !== "at_most";
   // A year other than the draft's opens the same indicator in that year (由2017年的398亿元…);
   // the last year of the draft's span does not: 年均增长6.8%，2020年达到526.3亿元 is one fact.
   if (cur && year !== null && String(year) !== cur.draft.period && !cur.draft.period.endsWith(`-${year}`)) {
     applyToken(open(scan, cur.draft.name, piece.segStart, t), t, scan.ctx);
+  } else if (cur && t.type === "growth" && t.baseYear !== undefined && P.singleYear.test(cur.draft.period) && Number(cur.draft.period) - 1 !== t.baseYear) {
+    // 2015年…292.63万人次，比2010年增长262.21%: growth over several years is a fact of its own span.
+    const b = open(scan, cur.draft.name, cur.a, t);
+    b.draft.period = `${t.baseYear + 1}-${cur.draft.period}`;
+    applyToken(b, t, scan.ctx);
+    b.draft.growth_basis = "cumulative";
+  } else if (exact && sameUnitClass(cur.draft.unit, t) && P.exactAfter.test(piece.gap)) {
+    // 突破2万亿元、达到23562亿元: the exact figure replaces the threshold.
+    applyToken(cur, t, scan.ctx);
   } else if (cur && canAttach(cur.draft, t)) {
     applyToken(cur, t, scan.ctx);
   } else if (cur && t.type === "value" && cur.draft.value !== null) {
@@ -263,4 +314,29 @@ export function continuation(scan: Scan, k: number, piece: Piece, group: Token[]
   }
   scan.prevEnd = group[group.length - 1]!.end;
   return k + group.length - 1;
+}
+
+/** How far into a sentence its opening subject may run. */
+const OPENING_CHARS = 24;
+
+function sameUnitClass(unit: string | null, t: Token): boolean {
+  return t.type === "value" && unitInfo(unit)?.class === unitInfo(t.unit)?.class;
+}
+
+/** The catalogued indicator a sentence opens on (全省生产总值…, 五年来，全省生产总值…), or null. */
+function openingSubject(s: string): string | null {
+  let from = 0;
+  // The first clause may only set the time (五年来，…); the subject then opens the second.
+  for (let clause = 0; clause < 2 && from < s.length; clause++) {
+    const rest = s.slice(from, from + OPENING_CHARS);
+    const cut = rest.search(P.clauseBoundaryChar);
+    const c = cleanName(cut < 0 ? rest : rest.slice(0, cut));
+    for (let len = Math.min(12, c.length); len >= 2; len--) {
+      const r = resolveIndicator(c.slice(0, len), { unit: null, fromTable: false });
+      if (r.id) return c.slice(0, len);
+    }
+    if (cut < 0) break;
+    from += cut + 1;
+  }
+  return null;
 }

@@ -89,6 +89,8 @@ export interface Scan {
   estimateAt: number;
   /** Where a 力争 starts the targets of the rest of the sentence, -1 for none. */
   targetAt: number;
+  /** The catalogued indicator the sentence opens on, once looked up (null: none). */
+  opening?: string | null;
 }
 
 /** The stretch of text between the last figure read and the figure at hand. */

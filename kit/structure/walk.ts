@@ -134,8 +134,9 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
     // A paragraph that opens on a span (五年来，…; “十四五”时期，…) reviews that span.
     const opening = spanNamed(text.slice(0, 40), meta);
     const paragraphSpan = opening && !opening.future ? spanText(opening) : null;
-    // Goals opened inside a paragraph (主要预期目标是：…) hold to its end.
-    let goals: { mode: Mode; period: string } | null = null;
+    // Goals opened inside a paragraph (主要预期目标是：…) hold to its end; a paragraph that opens
+    // on the next plan period (“十五五”时期，…) sets that span's goals.
+    let goals: { mode: Mode; period: string } | null = opening?.future ? { mode: "plan", period: spanText(opening) } : null;
     // Section markers inside a paragraph (a whole report pasted on one line).
     const switches: { at: number; heading: string }[] = [];
     if (P.inlineSectionHint.test(text)) {

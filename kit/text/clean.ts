@@ -17,6 +17,30 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === IDEOGRAPHIC_SPACE || c === 0x2002 || c === 0x2003 || c === 0x200b || c === 0xfeff;
 }
 
+const LENTICULAR_OPEN = 0x3010; // 【
+
+function isCjk(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fa5;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The end of a footnote marker starting at i — ① … ⒇, [1] … [999], 【1】 … — or 0 when there is
+ * none. The caller only asks right after a Chinese character, where enumerators never stand.
+ */
+export function footnoteEnd(raw: string, i: number, end: number): number {
+  const c = raw.charCodeAt(i);
+  if (c >= 0x2460 && c <= 0x2487) return i + 1;
+  const close = c === 91 ? 93 : c === LENTICULAR_OPEN ? 0x3011 : -1;
+  if (close < 0) return 0;
+  let j = i + 1;
+  while (j < end && j - i <= 3 && isDigit(raw.charCodeAt(j))) j++;
+  return j > i + 1 && raw.charCodeAt(j) === close ? j + 1 : 0;
+}
+
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -42,9 +66,15 @@ export function cleanRange(raw: string, start: number, end: number): Span {
   while (i < end) {
     const c = raw.charCodeAt(i);
     // Most characters are CJK or CJK punctuation: nothing to fold, nothing to drop.
-    if (c > FULLWIDTH_LAST || (c > IDEOGRAPHIC_SPACE && c < FULLWIDTH_FIRST && c !== 0xfe6a && c !== 0xfeff)) {
+    if (c > FULLWIDTH_LAST || (c > IDEOGRAPHIC_SPACE && c < FULLWIDTH_FIRST && c !== 0xfe6a && c !== 0xfeff && c !== LENTICULAR_OPEN)) {
       codes[n] = c;
       map[n++] = i++;
+      continue;
+    }
+    // A footnote marker after a word (生产总值②达到, 外商直接投资[7]金额, 增长【3】) is read through.
+    const note = n > 0 && isCjk(codes[n - 1]!) ? footnoteEnd(raw, i, end) : 0;
+    if (note > 0) {
+      i = note;
       continue;
     }
     if (c === 42 && raw.charCodeAt(i + 1) === 42) {
