@@ -57,6 +57,29 @@ Examples:
   });
 
 program
+  .command("eval")
+  .description("score the kit against gold observations: recall, exactness, headline precision, metadata, provenance")
+  .argument("[docs]", "folder of reports", "seeds")
+  .argument("[gold]", "folder of gold files (<report>.json)", "test/fixtures/gold")
+  .argument("[meta]", "JSON of each document's expected region, type and report_period")
+  .option("--verbose", "list every miss, wrong field, false headline row and bad offset")
+  .addHelpText(
+    "after",
+    `
+Without arguments the bundled seeds are scored against their gold (test/fixtures/gold).
+
+Examples:
+  zhibiao eval
+  zhibiao eval ../shared/dev/docs ../shared/dev/gold ../shared/dev/meta.json --verbose`,
+  )
+  .action(async (docs: string, gold: string, meta: string | undefined, opts: { verbose?: boolean }) => {
+    const { runEval } = await import("../eval/run.js");
+    const report = await runEval(docs, gold, meta, opts);
+    process.stdout.write(report.lines.join("\n") + "\n");
+    process.exitCode = report.failures.length > 0 ? 1 : 0;
+  });
+
+program
   .command("serve")
   .description("serve the Excel add-in and a JSON API over the reports in FOLDERS, re-reading them as they change")
   .argument("[folders...]", "folders (or files) of reports; default: the bundled seeds/")

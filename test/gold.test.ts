@@ -3,7 +3,7 @@ import { describe as group, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { extractBytes } from "../kit/core.js";
-import { FIELDS, fieldOk, match, describe, type GoldRow } from "./helpers/gold.js";
+import { FIELDS, fieldOk, match, describe, type GoldRow } from "../eval/score.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const goldDir = path.join(root, "test/fixtures/gold");

@@ -1,8 +1,9 @@
-// Matches extracted observations against the gold observations of the seeds, with the
-// rules of the gold's README: a gold row is found by a candidate of the same region,
-// period (a five-year figure may sit on its span or its last year) and kind group, a
-// similar name and one figure that agrees.
-import type { Observation } from "../../kit/types.js";
+// Scores extracted observations against gold observations, in the terms of the gold's
+// README: a gold row is found by a candidate of the same region, period (a five-year figure
+// may sit on its span or its last year) and kind group, a similar name and one figure that
+// agrees; a found row is exact when every field agrees; a catalogued (headline) prediction
+// that no gold row takes is false. Pure: files and printing are in eval/run.ts.
+import type { DocumentRow, Observation } from "../kit/types.js";
 
 export interface GoldRow {
   tier: "A" | "B";
@@ -66,8 +67,11 @@ export function fieldOk(f: (typeof FIELDS)[number], g: GoldRow, p: Observation):
   if (f === "unit" && g.value == null) return true;
   if (f === "growth_basis") return g.growth_pct == null || (gv ?? "yoy") === (pv ?? "yoy");
   if (f === "value" || f === "growth_pct" || f === "rank") return numEq(gv as number | null, pv as number | null);
-  if (f === "rank_scope") return gv == null ? pv == null : pv != null && norm(String(gv)) === norm(String(pv));
-  if (f === "target_text") return gv == null ? pv == null : pv != null && (norm(String(gv)).includes(norm(String(pv))) || norm(String(pv)).includes(norm(String(gv))));
+  // 全市 is what a report writes when it does not name the parent; either side may say it.
+  if (f === "rank_scope") return gv == null ? pv == null : pv != null && (norm(String(gv)) === norm(String(pv)) || norm(String(pv)) === "全市" || norm(String(gv)) === "全市");
+  // Words beside a numeric target (增长6%左右，与经济增长同步) may sit in target_text of the same row.
+  if (f === "target_text")
+    return gv == null ? pv == null || g.value != null || g.growth_pct != null : pv != null && (norm(String(gv)).includes(norm(String(pv))) || norm(String(pv)).includes(norm(String(gv))));
   return (gv ?? null) === (pv ?? null) || (gv != null && pv != null && norm(String(gv)) === norm(String(pv)));
 }
 
@@ -128,3 +132,107 @@ export function match(gold: GoldRow[], predicted: Observation[]): Matching {
 export function describe(g: GoldRow): string {
   return `${g.tier} ${g.region} ${g.period} ${g.kind} ${g.indicator} value=${g.value} growth=${g.growth_pct} «${g.quote.slice(0, 50)}»`;
 }
+
+export interface GoldFile {
+  doc: string;
+  observations: GoldRow[];
+}
+
+/** What a document should be read as: its region, type and the year it reports on. */
+export interface MetaExpectation {
+  region?: string;
+  type?: string;
+  report_period?: string;
+  skip?: boolean;
+}
+
+export interface TierCount {
+  n: number;
+  found: number;
+  exact: number;
+}
+
+export interface DocScore {
+  doc: string;
+  A: TierCount;
+  B: TierCount;
+  /** Catalogued predictions, and those no gold row took. */
+  headline: number;
+  falseHeadline: number;
+  fields: number;
+  fieldsRight: number;
+  misses: string[];
+  wrongFields: string[];
+  falseRows: string[];
+}
+
+const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : "n/a");
+
+function describePrediction(p: Observation): string {
+  return `${p.region} ${p.period} ${p.kind} ${p.indicator} value=${p.value} growth=${p.growth_pct} «${p.quote.slice(0, 50)}»`;
+}
+
+/** One document's gold against the predictions for it. */
+export function scoreDocument(gold: GoldFile, predicted: readonly Observation[]): DocScore {
+  const m = match(gold.observations, predicted as Observation[]);
+  const score: DocScore = { doc: gold.doc, A: { n: 0, found: 0, exact: 0 }, B: { n: 0, found: 0, exact: 0 }, headline: 0, falseHeadline: m.unmatchedHeadline.length, fields: 0, fieldsRight: 0, misses: [], wrongFields: [], falseRows: [] };
+  for (const g of gold.observations) {
+    const tier = g.tier === "A" ? score.A : score.B;
+    tier.n++;
+    const p = m.found.get(g);
+    if (!p) {
+      score.misses.push(describe(g));
+      continue;
+    }
+    tier.found++;
+    const bad = FIELDS.filter((f) => !fieldOk(f, g, p));
+    score.fields += FIELDS.length;
+    score.fieldsRight += FIELDS.length - bad.length;
+    if (bad.length === 0) tier.exact++;
+    else score.wrongFields.push(`${describe(g)}: ${bad.map((f) => `${f} gold=${String(g[f])} got=${String(p[f])}`).join("; ")}`);
+  }
+  score.headline = predicted.filter((p) => p.indicator_id && HEADLINE_IDS.has(p.indicator_id)).length;
+  score.falseRows = m.unmatchedHeadline.map(describePrediction);
+  return score;
+}
+
+/** Whether a document was placed as expected; the reasons where not. */
+export function metaProblems(want: MetaExpectation, parts: readonly DocumentRow[]): string[] {
+  if (parts.length !== 1) return [`${parts.length} parts`];
+  const d = parts[0]!;
+  const bad: string[] = [];
+  for (const k of ["region", "type", "report_period"] as const) if (want[k] !== undefined && String(want[k]) !== String(d[k])) bad.push(`${k} ${want[k]} got ${d[k]}`);
+  return bad;
+}
+
+export interface Totals {
+  A: TierCount;
+  B: TierCount;
+  headline: number;
+  falseHeadline: number;
+  fields: number;
+  fieldsRight: number;
+}
+
+export function totals(scores: readonly DocScore[]): Totals {
+  const t: Totals = { A: { n: 0, found: 0, exact: 0 }, B: { n: 0, found: 0, exact: 0 }, headline: 0, falseHeadline: 0, fields: 0, fieldsRight: 0 };
+  for (const s of scores) {
+    for (const tier of ["A", "B"] as const) for (const k of ["n", "found", "exact"] as const) t[tier][k] += s[tier][k];
+    t.headline += s.headline;
+    t.falseHeadline += s.falseHeadline;
+    t.fields += s.fields;
+    t.fieldsRight += s.fieldsRight;
+  }
+  return t;
+}
+
+export function docLine(s: DocScore): string {
+  return `${s.doc}: A found ${s.A.found}/${s.A.n} (${pct(s.A.found, s.A.n)}%) exact ${s.A.exact}; B found ${s.B.found}/${s.B.n} (${pct(s.B.found, s.B.n)}%) exact ${s.B.exact}; headline false ${s.falseHeadline}/${s.headline}`;
+}
+
+export function totalLine(t: Totals): string {
+  const precision = t.headline ? (100 * (t.headline - t.falseHeadline)) / t.headline : 0;
+  return `TOTAL A recall ${pct(t.A.found, t.A.n)}% exact ${pct(t.A.exact, t.A.n)}% | headline precision ${precision.toFixed(1)}% | B recall ${pct(t.B.found, t.B.n)}% exact ${pct(t.B.exact, t.B.n)}%`;
+}
+
+export { pct };
