@@ -5,6 +5,7 @@ import { extractPart } from "./structure/walk.js";
 import { mergeDrafts } from "./merge/merge.js";
 import { simplifiedCopy } from "./script/script.js";
 import { toBlocks, type Block } from "./text/blocks.js";
+import { findRepairs, type Repairs } from "./text/repair.js";
 import { ExtractError } from "./errors.js";
 import { pageAt, readBytes, wholeText, type PdfOptions, type Reading, type Segment } from "./read/index.js";
 import type { DocumentRow, ExtractResult } from "./types.js";
@@ -41,9 +42,9 @@ function cjkCount(text: string, enough: number, start = 0, end = text.length): n
   return n;
 }
 
-function blocksOf(text: string, segments: readonly Segment[]): Block[] {
+function blocksOf(text: string, segments: readonly Segment[], repairs: Repairs): Block[] {
   return segments.flatMap((s): Block[] =>
-    s.kind === "table" ? (s.rows.length > 0 ? [{ type: "table", start: s.rows[0]!.start, end: s.rows[s.rows.length - 1]!.end, rows: s.rows }] : []) : toBlocks(text, s.start, s.end, s.layout),
+    s.kind === "table" ? (s.rows.length > 0 ? [{ type: "table", start: s.rows[0]!.start, end: s.rows[s.rows.length - 1]!.end, rows: s.rows }] : []) : toBlocks(text, s.start, s.end, s.layout, repairs),
   );
 }
 
@@ -83,11 +84,12 @@ export function extractReading(reading: Reading, options: ExtractOptions): Extra
   // quotes come from the text itself.
   const simplified = simplifiedCopy(text);
   const parts = partsOf(reading, simplified);
+  const repairs = findRepairs(simplified);
   const drafts: Draft[] = [];
   let order = 0;
   const metas = parts.map((segments, part) => {
     const [a, b] = extentOf(segments);
-    const r = extractPart(simplified, blocksOf(simplified, segments), a, b, doc, part, order);
+    const r = extractPart(simplified, blocksOf(simplified, segments, repairs), a, b, doc, part, order);
     drafts.push(...r.drafts);
     order = r.nextOrder;
     return { meta: r.meta, start: a, end: b };

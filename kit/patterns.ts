@@ -54,7 +54,7 @@ export const FIGURE_BRANCHES = {
   count: `(?<bc>(?<=项目)(?<bcnum>\\d{1,6})(?=总投资|计划投资|年度计划投资))`,
   // word target: 与经济增长同步, 与地区生产总值同步增长, 与去年同期持平, 基本持平, 完成市下达任务,
   // 实现正增长, 增速不低于经济增速, 增速高于城镇居民收入增速
-  word: `(?<w>(?:与|和)[^,;。与和同]{1,12}同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平|完成(?:国家|省|市|县|区|上级)?(?:下达的?|定的?)(?:目标任务|目标|任务|指标)|(?:实现)?正增长|(?:增速|增长)(?:不低于|高于|快于|略高于|不慢于)[^,;。增]{1,10}(?:增速|增长))`,
+  word: `(?<w>(?:与|和)[^,;。与和同]{1,12}同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平|完成(?:国家|省|市|县|区|上级)?(?:下达的?|定的?|确定的?)(?:目标任务|目标|任务|指标)|(?:实现)?正增长|(?:实现)?(?:止跌回升|止跌企稳|企稳回升)|(?:增速|增长)(?:不低于|高于|快于|略高于|不慢于)[^,;。增]{1,10}(?:增速|增长)|(?:增速|增长)?(?:快于|高于|不低于)(?:全国|全省|全市|全州)(?:平均水平|平均)?)`,
 };
 const FIGURE = Object.values(FIGURE_BRANCHES).join("|");
 
@@ -65,9 +65,13 @@ export const P = {
   enumeratedHeading: new RegExp(`^(?:第${CN_DIGIT}{1,3}[章节部分篇]|${CN_DIGIT}{1,3}[、.．]|[（(]${CN_DIGIT}{1,3}[）)]|\\d{1,2}[.、．](?!\\d))`),
   separatorLine: /^[-—_=*·•]{1,80}$/,
   boilerplate: new RegExp(alt(WORDS.boilerplate)),
-  endMatter: new RegExp(`^(?:附件[\\d:：]{0,3})?(?:${alt(WORDS.endMatter)})$`),
+  endMatter: new RegExp(`^(?:附件[\\d:：]{0,3})?(?:${alt(WORDS.endMatter)})[:：]?$`),
   spacedCellSeparator: / {2,}|\u3000+|\t/,
   numericCell: /^[-+]?\d+(?:\.\d+)?%?$/,
+
+  /** 8.5_M_M_: a figure followed by a token that a bad export put where every % stood. */
+  mangledPercent: /\d([A-Za-z_#$@^&*~]{2,8})(?![A-Za-z_#$@^&*~\d])/g,
+  mangledMark: /[_#$@^&*~]/,
 
   // ---- prose
   figure: new RegExp(FIGURE, "g"),
@@ -141,7 +145,7 @@ export const P = {
   nameChars: /^[\u4e00-\u9fa5A-Za-z0-9“”"《》()（）·\-—&+/%]+/,
   notHeadingEnd: /[，,、；;。！？!?]$/,
   sentenceEndChar: /[。！？!?]/,
-  mayHaveFigure: /\d|持平|同步|第|下达|定目标|正增长|不低于|高于|快于|不慢于|首位|榜首/,
+  mayHaveFigure: /\d|持平|同步|第|下达|定目标|正增长|不低于|高于|快于|不慢于|首位|榜首|止跌|企稳/,
   cumulativeWord: /累计|年均|五年/,
   fiveYear: new RegExp(alt(WORDS.fiveYearWords)),
   /** “十四五”时期, 十三五期间: a five-year plan's period, by its number. */
@@ -221,7 +225,8 @@ export const P = {
   /** 比2021年提高, 较2019年增长: growth against a named year, not a figure for that year. */
   baseYearBefore: /(?:比|较|同)((?:19|20)\d{2})年(?:同期|末|底)?$/,
   rankScopeLead: /^[的在]/,
-  notAMeasureAfter: /^[级型号]/,
+  /** 2000万元及以上的工业企业, 500万元以上的项目: a size class in a definition or a name, not a figure. */
+  notAMeasureAfter: /^(?:[级型号]|及以上|以上的)/,
   listCountBefore: /(?<!\d)\d{1,4}类$/,
   newsBracket: /^【([^】]+)】/,
   yearLike: /(?<!\d)(?:19|20)\d{2}(?!\d)|十[一二三四五六七八九]/,

@@ -120,3 +120,14 @@ describe("what kind of document it is", () => {
     expect(doc(text)).toMatchObject({ title: "政府工作报告", type: "government_work_report", report_period: "2025", plan_period: "2026" });
   });
 });
+
+describe("data releases", () => {
+  it("dates a monthly release by its own period, not the page's date", () => {
+    const r = extractText("2024年1-12月武义县主要经济指标\n\n发布时间：2025年1月20日\n\n1-12月，全县规模以上工业增加值增长8.1%，固定资产投资增长5%。\n", { name: "r.txt" });
+    expect(r.documents[0]).toMatchObject({ type: "statistical_release", region: "武义县", report_period: "2024" });
+    expect(r.observations.map((o) => [o.indicator_id, o.period, o.period_part])).toEqual([
+      ["industry_va_above_scale", "2024", null],
+      ["fai", "2024", null],
+    ]);
+  });
+});

@@ -162,3 +162,38 @@ describe("targets in words", () => {
     expect(one(review("", sentence), { indicator_id: id })).toMatchObject({ kind: "target", period: "2026", target_text: words, value: null, growth_pct: null });
   });
 });
+
+describe("lists without 分别 and qualifiers written once", () => {
+  it("splits listed names followed by as many figures (城镇和农村…4.2万元和2.1万元)", () => {
+    const r = review("城镇和农村居民人均可支配收入4.2万元和2.1万元。");
+    expect(one(r, { indicator_id: "income_urban" }).value).toBe(4.2);
+    expect(one(r, { indicator_id: "income_rural" }).value).toBe(2.1);
+  });
+  it("gives a qualifier written after the last item to every item", () => {
+    const r = review("", "地区生产总值、固定资产投资、社会消费品零售总额分别增长6%、5%、7%左右。");
+    for (const id of ["gdp", "fai", "retail_sales"]) expect(one(r, { indicator_id: id }).growth_qualifier).toBe("about");
+  });
+  it("does not read 3项主要指标 as a figure", () => {
+    expect(review("3项主要指标居全市第一。").observations).toEqual([]);
+  });
+  it("does not read a size class in a definition (2000万元及以上的工业企业) as a figure", () => {
+    expect(review("规模以上工业统计范围为年主营业务收入2000万元及以上的工业企业。").observations).toEqual([]);
+  });
+});
+
+describe("more targets in words", () => {
+  it.each([
+    ["房地产开发投资实现止跌回升。", "real_estate_investment", "实现止跌回升"],
+    ["居民人均可支配收入增长快于全省平均。", "income_per_capita", "增长快于全省平均"],
+  ])("%s", (sentence, id, words) => {
+    expect(one(review("", sentence), { indicator_id: id })).toMatchObject({ kind: "target", target_text: words });
+  });
+});
+
+describe("预计 that opens a sentence", () => {
+  it("covers every figure of the sentence across ；, and （以下同） after 按可比价格计算 is no estimate", () => {
+    const r = review("预计全年地区生产总值增长6%；固定资产投资增长5%，社会消费品零售总额120亿元。按可比价格计算（以下同），一般公共预算收入增长3%。");
+    for (const id of ["gdp", "fai", "retail_sales"]) expect(one(r, { indicator_id: id }).kind).toBe("estimate");
+    expect(one(r, { indicator_id: "budget_revenue" }).kind).toBe("actual");
+  });
+});

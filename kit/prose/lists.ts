@@ -56,6 +56,18 @@ function completeShortItems(names: string[]): string[] {
   return names.map((n, i) => (i === names.length - 1 || n.length > 4 || lastName.length <= n.length ? n : n + lastName.slice(n.length)));
 }
 
+/** A、B、C分别增长6%、5%、4%左右: a qualifier written once, after the last item, holds for every item. */
+function shareTrailingQualifier(drafts: readonly Building[], figures: readonly Token[]): void {
+  const last = figures[figures.length - 1];
+  if (!last || figures.length < 2 || drafts.length !== figures.length) return;
+  if (last.type === "growth" && last.qualifier !== null && figures.slice(0, -1).every((f) => f.type === "growth" && f.qualifier === null)) {
+    for (const b of drafts) b.draft.growth_qualifier = last.qualifier;
+  }
+  if (last.type === "value" && last.qualifier !== null && figures.slice(0, -1).every((f) => f.type === "value" && f.qualifier === null)) {
+    for (const b of drafts) b.draft.value_qualifier = last.qualifier;
+  }
+}
+
 export function distribute(
   s: string,
   k: number,
@@ -88,6 +100,7 @@ export function distribute(
   const before = !each && names.length === 0 ? (previous && previous.length === figures.length ? previous : lastNamed(opened, figures)) : null;
   if (before) {
     before.forEach((b, i) => apply(b, figures[i]!, ctx));
+    shareTrailingQualifier(before, figures);
     return { lastIndex: k + figures.length - 1, cur: before[before.length - 1]!, drafts: before };
   }
   const paired = !each && names.length === 1 ? pairedNames(names[0]!, figures.length) : null;
@@ -116,5 +129,6 @@ export function distribute(
     b.b = figures[figures.length - 1]!.end;
     return b;
   });
+  shareTrailingQualifier(drafts, figures);
   return { lastIndex: each ? k : k + figures.length - 1, cur: drafts[drafts.length - 1] ?? null, drafts };
 }

@@ -163,8 +163,11 @@ export function list(scan: Scan, k: number, piece: Piece): number | null {
   const t = scan.tokens[k]!;
   if (t.type !== "value" && t.type !== "growth" && t.type !== "rank") return null;
   const next = scan.tokens[k + 1];
-  const unnamedRun = t.type === "growth" && next !== undefined && P.listJoin.test(scan.s.slice(t.end, next.start)) && !isName(cleanName(piece.seg)) && (next.type === "growth" || (next.type === "value" && next.unit === "%"));
-  if (!(P.distributive.test(piece.seg) || P.eachSuffix.test(piece.segTrim) || unnamedRun)) return null;
+  const joined = next !== undefined && P.listJoin.test(scan.s.slice(t.end, next.start));
+  const unnamedRun = t.type === "growth" && joined && !isName(cleanName(piece.seg)) && (next.type === "growth" || (next.type === "value" && next.unit === "%"));
+  // 城镇和农村居民人均可支配收入4.2万元和2.1万元: listed names, then as many figures, with no 分别.
+  const namedRun = joined && next.type === t.type && P.listSplit.test(cleanName(piece.segTrim));
+  if (!(P.distributive.test(piece.seg) || P.eachSuffix.test(piece.segTrim) || unnamedRun || namedRun)) return null;
   const handled = distribute(scan.s, k, scan.tokens, piece.segTrim, piece.clauseStart, (name, a, tok) => open(scan, name, a, tok), applyToken, scan.ctx, scan.lastList, scan.out);
   if (!handled) return null;
   scan.prevEnd = scan.tokens[handled.lastIndex]!.end;

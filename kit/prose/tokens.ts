@@ -93,7 +93,7 @@ export function tokenize(s: string): Token[] {
         unit = "个";
         vend = end - 1;
       }
-      const after = s.slice(vend, vend + 2);
+      const after = s.slice(vend, vend + 3);
       const info = unitInfo(unit);
       const before = s.slice(Math.max(0, start - 4), start);
       if (P.notAMeasureAfter.test(after) || info?.activity || P.listCountBefore.test(before)) {

@@ -2,6 +2,7 @@
 // page put inside a sentence), tables (tab-separated, markdown "| a | b |" or space-aligned
 // rows) and boilerplate to skip.
 import { cleanRange, type Span } from "./clean.js";
+import { NO_REPAIRS, type Repairs } from "./repair.js";
 import { P } from "../patterns.js";
 
 export interface Line {
@@ -28,19 +29,32 @@ export type Block =
   | { type: "table"; start: number; end: number; rows: TableRow[] }
   | { type: "separator"; start: number; end: number };
 
-export function splitLines(raw: string, start = 0, end = raw.length): Line[] {
+/**
+ * Lines of raw[start, end). With `literalBreaks` the characters \n (and \r\n) written out in
+ * the text end lines too, as the line breaks they once were.
+ */
+export function splitLines(raw: string, start = 0, end = raw.length, literalBreaks = false): Line[] {
   const lines: Line[] = [];
   let s = start;
   while (s <= end) {
     let e = raw.indexOf("\n", s);
     if (e < 0 || e > end) e = end;
+    let next = e + 1;
+    if (literalBreaks) {
+      const lit = raw.indexOf("\\n", s);
+      if (lit >= 0 && lit < e) {
+        e = lit;
+        next = lit + 2;
+      }
+    }
     let lineEnd = e;
     if (lineEnd > s && raw.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    if (literalBreaks && lineEnd >= s + 2 && raw.startsWith("\\r", lineEnd - 2)) lineEnd -= 2;
     let indent = 0;
     while (s + indent < lineEnd && P.indentChar.test(raw[s + indent]!)) indent++;
     lines.push({ start: s, end: lineEnd, indent });
     if (e >= end) break;
-    s = e + 1;
+    s = next;
   }
   return lines;
 }
@@ -49,13 +63,13 @@ function trimmed(raw: string, line: Line): string {
   return raw.slice(line.start, line.end).trim();
 }
 
-function splitCells(raw: string, line: Line, sep: RegExp): Cell[] {
+function splitCells(raw: string, line: Line, sep: RegExp, repairs: Repairs): Cell[] {
   const cells: Cell[] = [];
   const text = raw.slice(line.start, line.end);
   let last = 0;
   sep.lastIndex = 0;
   const push = (a: number, b: number) => {
-    const span = cleanRange(raw, line.start + a, line.start + b);
+    const span = cleanRange(raw, line.start + a, line.start + b, repairs);
     cells.push({ text: span.text, start: line.start + a, end: line.start + b });
   };
   for (let m = sep.exec(text); m; m = sep.exec(text)) {
@@ -80,10 +94,10 @@ function isPipeLine(raw: string, line: Line): boolean {
 }
 
 /** The cells between a markdown row's outer bars; null for the | --- | rule under the header. */
-function pipeCells(raw: string, line: Line): Cell[] | null {
+function pipeCells(raw: string, line: Line, repairs: Repairs): Cell[] | null {
   const first = raw.indexOf("|", line.start);
   const last = raw.lastIndexOf("|", line.end - 1);
-  const cells = splitCells(raw, { start: first + 1, end: last, indent: 0 }, P.pipe);
+  const cells = splitCells(raw, { start: first + 1, end: last, indent: 0 }, P.pipe, repairs);
   return cells.every((c) => P.pipeRule.test(c.text)) ? null : cells;
 }
 
@@ -127,8 +141,8 @@ function isHeadingLine(text: string, isolated: boolean): boolean {
  * The blocks of raw[start, end). Layout "plain": lines may break inside a sentence and are
  * joined back; "lines": every line is a whole block (a reader's reading text).
  */
-export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plain" | "lines" = "plain"): Block[] {
-  const lines = splitLines(raw, start, end);
+export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plain" | "lines" = "plain", repairs: Repairs = NO_REPAIRS): Block[] {
+  const lines = splitLines(raw, start, end, repairs.literalBreaks);
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -142,7 +156,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plai
       const rows: TableRow[] = [];
       while (i < lines.length && isTableLine(raw, lines[i]!)) {
         const l = lines[i]!;
-        rows.push({ start: l.start, end: l.end, cells: splitCells(raw, l, P.tab) });
+        rows.push({ start: l.start, end: l.end, cells: splitCells(raw, l, P.tab, repairs) });
         i++;
       }
       blocks.push({ type: "table", start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows });
@@ -152,7 +166,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plai
       const rows: TableRow[] = [];
       while (i < lines.length && isPipeLine(raw, lines[i]!)) {
         const l = lines[i]!;
-        const cells = pipeCells(raw, l);
+        const cells = pipeCells(raw, l, repairs);
         if (cells) rows.push({ start: l.start + l.indent, end: l.end, cells });
         i++;
       }
@@ -165,7 +179,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plai
       while (i < spacedEnd) {
         const l = lines[i]!;
         const inner: Line = { start: l.start + l.indent, end: l.end, indent: 0 };
-        rows.push({ start: inner.start, end: l.end, cells: splitCells(raw, inner, P.spacedCellSeparatorAll) });
+        rows.push({ start: inner.start, end: l.end, cells: splitCells(raw, inner, P.spacedCellSeparatorAll, repairs) });
         i++;
       }
       blocks.push({ type: "table", start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows });
@@ -185,7 +199,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plai
       const s = line.start + line.indent;
       const md = P.markdownHeading.exec(text);
       const skip = md ? md[0].length : 0;
-      blocks.push({ type: "heading", start: s, end: line.end, span: cleanRange(raw, s + skip, line.end), markdown: md ? md[1]!.length : 0 });
+      blocks.push({ type: "heading", start: s, end: line.end, span: cleanRange(raw, s + skip, line.end, repairs), markdown: md ? md[1]!.length : 0 });
       i++;
       continue;
     }
@@ -214,7 +228,7 @@ export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plai
       lastText = nextText;
       i = j + 1;
     }
-    blocks.push({ type: "paragraph", start: pStart, end: pEnd, span: cleanRange(raw, pStart, pEnd) });
+    blocks.push({ type: "paragraph", start: pStart, end: pEnd, span: cleanRange(raw, pStart, pEnd, repairs) });
   }
   return blocks;
 }

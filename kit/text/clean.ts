@@ -8,7 +8,28 @@ export interface Span {
   map: Int32Array;
 }
 
+import { WORDS } from "../lexicon/lexicon.js";
+import { NO_REPAIRS, type Repairs } from "./repair.js";
+
 const UTF16 = new TextDecoder("utf-16le");
+/** Sequences that stand for white space in damaged text: &nbsp;, a literal \r\n. */
+const NOISE = [...WORDS.textNoise].sort((a, b) => b.length - a.length);
+const AMP = 38;
+const BACKSLASH = 92;
+const QUESTION = 63;
+
+/** The length of a noise sequence at i (an entity, a literal line break, ?? for a lost space), or 0. */
+function noiseAt(raw: string, i: number, end: number): number {
+  const c = raw.charCodeAt(i);
+  if (c === QUESTION) {
+    let j = i;
+    while (j < end && raw.charCodeAt(j) === QUESTION) j++;
+    return j - i >= 2 ? j - i : 0;
+  }
+  if (c !== AMP && c !== BACKSLASH) return 0;
+  for (const w of NOISE) if (raw.startsWith(w, i) && i + w.length <= end) return w.length;
+  return 0;
+}
 const FULLWIDTH_FIRST = 0xff01;
 const FULLWIDTH_LAST = 0xff5e;
 const IDEOGRAPHIC_SPACE = 0x3000;
@@ -58,7 +79,7 @@ export function foldChar(c: number): number {
  * line breaks, and drop spaces except one between two ASCII letters or digits
  * ("386.42 亿元" → "386.42亿元", "EPC 总承包" → "EPC总承包", "Port Klang" stays).
  */
-export function cleanRange(raw: string, start: number, end: number): Span {
+export function cleanRange(raw: string, start: number, end: number, repairs: Repairs = NO_REPAIRS): Span {
   const codes = new Uint16Array(end - start);
   const map = new Int32Array(end - start + 1);
   let n = 0;
@@ -81,9 +102,26 @@ export function cleanRange(raw: string, start: number, end: number): Span {
       i += 2; // markdown bold
       continue;
     }
-    if (isSpace(c)) {
-      let j = i + 1;
-      while (j < end && (isSpace(raw.charCodeAt(j)) || (raw.charCodeAt(j) === 42 && raw.charCodeAt(j + 1) === 42))) j += raw.charCodeAt(j) === 42 ? 2 : 1;
+    if (repairs.percent !== null && c === repairs.percent.charCodeAt(0) && raw.startsWith(repairs.percent, i)) {
+      codes[n] = 37; // the stand-in read as the % it replaced; mapped to its last character, so a
+      map[n++] = i + repairs.percent.length - 1; // quote that ends on it takes all of it
+      i += repairs.percent.length;
+      continue;
+    }
+    const noise = noiseAt(raw, i, end);
+    if (isSpace(c) || noise > 0) {
+      let j = i + Math.max(1, noise);
+      for (;;) {
+        if (j >= end) break;
+        const cj = raw.charCodeAt(j);
+        if (isSpace(cj)) j++;
+        else if (cj === 42 && raw.charCodeAt(j + 1) === 42) j += 2;
+        else {
+          const k = noiseAt(raw, j, end);
+          if (k === 0) break;
+          j += k;
+        }
+      }
       const prev = n > 0 ? codes[n - 1]! : 0;
       const next = j < end ? foldChar(raw.charCodeAt(j)) : 0;
       if (n > 0 && j < end && isAsciiAlnum(prev) && isAsciiAlnum(next) && c !== 10 && c !== 13) {
