@@ -172,6 +172,11 @@ describe("tables", () => {
     expect(await text(docx(body))).toBe("表2 财政收支情况\n\n\t绝对数（亿元）\t比上年增长（%）\n财政总收入\t148.87\t3.5\n\n黔东南州统计局 2017年3月16日\n\n");
   });
 
+  it("reads a title merged over two rows and all columns once", async () => {
+    const body = tbl([[{ text: "表2 财政收支情况", span: 2, vMerge: "restart" }], [{ text: "", span: 2, vMerge: "continue" }], ["财政总收入", "148.87"], ["税收收入", "69.10"]]);
+    expect(await text(docx(body))).toBe("表2 财政收支情况\n\n财政总收入\t148.87\n税收收入\t69.10\n\n");
+  });
+
   it("reads a table of one column as paragraphs", async () => {
     expect(await text(docx(tbl([["第一段。"], ["第二段。"]])))).toBe("第一段。\n\n第二段。\n\n");
   });

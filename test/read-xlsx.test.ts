@@ -173,6 +173,14 @@ describe("the sheets of a workbook", () => {
     ws.mergeCells("A2:A3");
     expect(await textOf(wb)).toBe("合并\n\n类别\t指标\t数值\n工业\t规上工业增加值\t15.75\n工业\t工业投资\t26.27\n\n");
   });
+
+  it("reads a title merged over two rows and all columns once", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    ws.addRows([["2023年主要指标"], [], ["指标", "数值"], ["地区生产总值", 386.42]]);
+    ws.mergeCells("A1:B2");
+    expect(await textOf(wb)).toBe("2023年主要指标\n\n指标\t数值\n地区生产总值\t386.42\n\n");
+  });
 });
 
 describe("a report pasted into a cell", () => {

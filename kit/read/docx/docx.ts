@@ -1,6 +1,7 @@
 // Word (.docx) files → reading text. The body is read in order: paragraphs (with the list
 // numbers Word draws, headings from their styles), tables as full grids (a cell merged across
-// columns holds its text in its first column, one merged down the rows repeats it in each),
+// columns holds its text in its first column, one merged down the rows of one column repeats
+// it in each),
 // text boxes where they are anchored, footnotes and endnotes after the body. What a reader
 // of the printed page does not see is left out: deleted revisions, field instructions (their
 // results are kept), hidden text, a table of contents, page headers and footers.
@@ -309,7 +310,8 @@ class Walker {
       let col = r.before;
       for (const c of r.cells) {
         if (col >= width) break;
-        line[col] = c.hidden ? "" : c.continues ? (above?.[col] ?? "") : cellText(c.blocks);
+        // A merge one column wide (a name or a unit over two rows) repeats; a wider one is read once.
+        line[col] = c.hidden ? "" : c.continues ? (c.span === 1 ? (above?.[col] ?? "") : "") : cellText(c.blocks);
         col += c.span;
       }
       grid.push(line);

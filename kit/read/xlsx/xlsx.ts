@@ -2,7 +2,7 @@
 // comes: text formats never load it; its browser build bundles with the core). Each visible
 // sheet is read as the table reader reads tab-separated text: its name as a caption, then its
 // rows, cells as the sheet shows them (format.ts), a merged cell's text in its first column
-// (and again in each row it spans down), hidden rows and columns and empty columns left out,
+// (and again in each row it spans down when it is one column wide), hidden rows and columns and empty columns left out,
 // a title row above a table and a note row under it as paragraphs, a blank row ending a table.
 // A cell holding a report (long Chinese text) is read as paragraphs; a workbook with several
 // such rows (one report a row) holds one document per row, as a CSV file of reports does.
@@ -59,15 +59,25 @@ interface Sheet {
 function readSheet(ws: ExcelJS.Worksheet, Excel: Excel, date1904: boolean): Sheet {
   const hiddenCols = new Set<number>();
   for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenCols.add(c);
-  const rows: string[][] = [];
-  const last = ws.rowCount;
-  for (let r = 1; r <= last; r++) {
-    const row = ws.findRow(r);
-    if (!row) {
-      rows.push([]);
-      continue;
+  // A merged cell one column wide (a name or a unit over two rows) is repeated down its rows;
+  // a wider one (a title over two rows) is read once.
+  const narrow = new Map<string, boolean>();
+  const isNarrow = (master: ExcelJS.Cell): boolean => {
+    let n = narrow.get(master.address);
+    if (n === undefined) {
+      const right = ws.findCell(Number(master.row), Number(master.col) + 1);
+      n = !(right && right.type === Excel.ValueType.Merge && right.master.address === master.address);
+      narrow.set(master.address, n);
     }
-    if (row.hidden) continue;
+    return n;
+  };
+  const rows: string[][] = [];
+  let previous = 0;
+  // Rows with values only (a sheet formatted down to row 1048576 has few): a gap is a blank row.
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r > previous + 1) rows.push([]);
+    previous = r;
+    if (row.hidden) return;
     const line: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (hiddenCols.has(col)) return;
@@ -75,12 +85,12 @@ function readSheet(ws: ExcelJS.Worksheet, Excel: Excel, date1904: boolean): Shee
       if (cell.type === Excel.ValueType.Merge) {
         const master = cell.master;
         // Across the columns a merged cell is read once; down the rows it is repeated.
-        text = master.col === cell.col && master.row !== cell.row ? display(master.value, master.numFmt, date1904) : "";
+        text = master.col === cell.col && master.row !== cell.row && isNarrow(master) ? display(master.value, master.numFmt, date1904) : "";
       } else text = display(cell.value, cell.numFmt, date1904);
       line[col - 1] = text;
     });
     rows.push(Array.from(line, (c) => c ?? ""));
-  }
+  });
   // Columns with no text (hidden ones included) are dropped.
   const width = Math.max(0, ...rows.map((r) => r.length));
   const keep: number[] = [];
