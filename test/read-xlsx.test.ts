@@ -72,7 +72,9 @@ function annexWorkbook(): ExcelJS.Workbook {
 
 describe("an annex indicator table", () => {
   it("reads as the same table written with tabs", async () => {
-    const text = await textOf(annexWorkbook());
+    const reading = await readBytes(await bytesOf(annexWorkbook()), { name: "t.xlsx" });
+    expect(reading.sources.map((s) => s.source)).toEqual(["sheet 附表1", "sheet 附表1 row 1", "sheet 附表1 rows 2-9", "sheet 附表1 row 11"]);
+    const text = reading.text;
     expect(text).toBe(
       [
         "附表1",

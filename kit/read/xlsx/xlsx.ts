@@ -49,10 +49,16 @@ export function display(value: ExcelJS.CellValue | undefined, numFmt: string | u
   return String(value);
 }
 
+interface Row {
+  cells: string[];
+  /** The row's number in the sheet (0 for a blank row read from a gap). */
+  at: number;
+}
+
 interface Sheet {
   name: string;
-  /** Rows as shown (hidden ones left out, blank ones kept as []), empty columns dropped. */
-  rows: string[][];
+  /** Rows as shown (hidden ones left out, blank ones with no cells), empty columns dropped. */
+  rows: Row[];
   width: number;
 }
 
@@ -71,11 +77,11 @@ function readSheet(ws: ExcelJS.Worksheet, Excel: Excel, date1904: boolean): Shee
     }
     return n;
   };
-  const rows: string[][] = [];
+  const rows: Row[] = [];
   let previous = 0;
   // Rows with values only (a sheet formatted down to row 1048576 has few): a gap is a blank row.
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r > previous + 1) rows.push([]);
+    if (r > previous + 1) rows.push({ cells: [], at: 0 });
     previous = r;
     if (row.hidden) return;
     const line: string[] = [];
@@ -89,13 +95,13 @@ function readSheet(ws: ExcelJS.Worksheet, Excel: Excel, date1904: boolean): Shee
       } else text = display(cell.value, cell.numFmt, date1904);
       line[col - 1] = text;
     });
-    rows.push(Array.from(line, (c) => c ?? ""));
+    rows.push({ cells: Array.from(line, (c) => c ?? ""), at: r });
   });
   // Columns with no text (hidden ones included) are dropped.
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
   const keep: number[] = [];
-  for (let c = 0; c < width; c++) if (rows.some((r) => (r[c] ?? "").trim().length > 0)) keep.push(c);
-  const kept = rows.map((r) => (r.some((c) => c.trim().length > 0) ? keep.map((c) => r[c] ?? "") : []));
+  for (let c = 0; c < width; c++) if (rows.some((r) => (r.cells[c] ?? "").trim().length > 0)) keep.push(c);
+  const kept = rows.map((r) => ({ at: r.at, cells: r.cells.some((c) => c.trim().length > 0) ? keep.map((c) => r.cells[c] ?? "") : [] }));
   return { name: ws.name, rows: kept, width: keep.length };
 }
 
@@ -127,27 +133,26 @@ function isReportCell(text: string): boolean {
   return cjkCount(text, REPORT_CELL_CJK) >= REPORT_CELL_CJK;
 }
 
+/** A cell's place for sources: the row's number and the cell's column among those read. */
 function cellName(row: number, col: number): string {
-  let s = "";
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return `${s}${row + 1}`;
+  return `row ${row} cell ${col + 1}`;
 }
 
 /**
  * A run of rows between blank rows: title rows above (text in the first column only) and note
  * rows under it as paragraphs, a single row as a paragraph, the rest a table.
  */
-function writeRows(rows: { cells: string[]; at: number }[], sheet: string, out: SheetWriter): void {
+function writeRows(rows: Row[], sheet: string, out: SheetWriter): void {
   const filled = (c: string): boolean => c.trim().length > 0;
   const single = (r: string[]): boolean => filled(r[0] ?? "") && !r.slice(1).some(filled);
   let a = 0;
   let b = rows.length;
-  for (; a < b && single(rows[a]!.cells); a++) out.paragraph(rows[a]!.cells[0]!, `sheet ${sheet} row ${rows[a]!.at + 1}`);
+  for (; a < b && single(rows[a]!.cells); a++) out.paragraph(rows[a]!.cells[0]!, `sheet ${sheet} row ${rows[a]!.at}`);
   const tail: number[] = [];
   while (b > a && single(rows[b - 1]!.cells)) tail.unshift(--b);
-  if (b - a === 1) out.paragraph(rows[a]!.cells.filter(filled).join(" "), `sheet ${sheet} row ${rows[a]!.at + 1}`);
-  else if (b - a > 1) out.table(rows.slice(a, b).map((r) => r.cells), `sheet ${sheet} rows ${rows[a]!.at + 1}-${rows[b - 1]!.at + 1}`);
-  for (const t of tail) out.paragraph(rows[t]!.cells[0]!, `sheet ${sheet} row ${rows[t]!.at + 1}`);
+  if (b - a === 1) out.paragraph(rows[a]!.cells.filter(filled).join(" "), `sheet ${sheet} row ${rows[a]!.at}`);
+  else if (b - a > 1) out.table(rows.slice(a, b).map((r) => r.cells), `sheet ${sheet} rows ${rows[a]!.at}-${rows[b - 1]!.at}`);
+  for (const t of tail) out.paragraph(rows[t]!.cells[0]!, `sheet ${sheet} row ${rows[t]!.at}`);
 }
 
 /** A row holding a report: its Chinese cells in column order, the report's lines as paragraphs. */
@@ -161,13 +166,17 @@ function writeReportRow(cells: string[], at: number, sheet: string, out: SheetWr
 function writeSheet(sheet: Sheet, out: SheetWriter, reportRows: Set<string>, splitDocuments: boolean): void {
   const name = sheet.name.trim();
   if (name && !PATTERNS.defaultSheetName.test(name)) out.paragraph(name, `sheet ${name}`);
-  let run: { cells: string[]; at: number }[] = [];
+  let run: Row[] = [];
   const flush = (): void => {
     if (run.length > 0) writeRows(run, name, out);
     run = [];
   };
-  sheet.rows.forEach((cells, at) => {
-    if (cells.length === 0) return flush();
+  for (const row of sheet.rows) {
+    const { cells, at } = row;
+    if (cells.length === 0) {
+      flush();
+      continue;
+    }
     const report = reportRows.has(`${sheet.name}\u0000${at}`);
     if (report || sheet.width === 1) {
       flush();
@@ -175,10 +184,10 @@ function writeSheet(sheet: Sheet, out: SheetWriter, reportRows: Set<string>, spl
       // A sheet of one column is text, a paragraph a row.
       if (sheet.width === 1) paragraphsOf(cells[0]!).forEach((p, k) => out.paragraph(p, `sheet ${name} ${cellName(at, 0)}${k > 0 ? ` ¶${k + 1}` : ""}`));
       else writeReportRow(cells, at, name, out);
-      return;
+      continue;
     }
-    run.push({ cells, at });
-  });
+    run.push(row);
+  }
   flush();
 }
 
@@ -210,7 +219,7 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Reading
     .filter((ws) => ws.state === undefined || ws.state === "visible")
     .map((ws) => readSheet(ws, Excel, date1904));
   const reportRows = new Set<string>();
-  for (const s of sheets) s.rows.forEach((r, at) => r.some(isReportCell) && reportRows.add(`${s.name}\u0000${at}`));
+  for (const s of sheets) for (const r of s.rows) if (r.cells.some(isReportCell)) reportRows.add(`${s.name}\u0000${r.at}`);
   const out = new SheetWriter();
   for (const s of sheets) writeSheet(s, out, reportRows, reportRows.size >= 2);
   if (out.builder.empty) throw new ExtractError(file, "no_text", "a workbook whose visible sheets hold no text");
