@@ -241,6 +241,12 @@ describe("files that cannot be read", () => {
     expect(await failure(good.subarray(0, good.length - 100), "t.xlsx")).toMatchObject({ code: "corrupt" });
   });
 
+  it("the kit's own output workbook is not a report", async () => {
+    const wb = annexWorkbook();
+    wb.creator = "Zhibiao";
+    expect(await failure(await bytesOf(wb), "out.xlsx")).toMatchObject({ code: "not_a_report" });
+  });
+
   it("a workbook with no text is no_text", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1");
