@@ -151,13 +151,3 @@ export function isOn(el: Element | null): boolean {
   const v = el.attribs["w:val"];
   return v === undefined || !(v === "0" || v === "false" || v === "off");
 }
-
-/** Every descendant element of this name, in document order. */
-export function descendants(el: Element, name: string, out: Element[] = []): Element[] {
-  for (const c of el.children) {
-    if (c.type !== "tag") continue;
-    if ((c as Element).name === name) out.push(c as Element);
-    else descendants(c as Element, name, out);
-  }
-  return out;
-}
