@@ -51,6 +51,21 @@ const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+// A .docx or .xlsx saved with a password is an OLE2 compound file holding the encrypted zip
+// as a stream named "EncryptedPackage". Directory entries are 128 bytes, 128-aligned in the
+// file: the UTF-16LE name, its byte length (with the terminating nul) at 0x40, the entry's
+// type at 0x42 (2: a stream).
+const ENCRYPTED_PACKAGE = Array.from("EncryptedPackage").flatMap((ch) => [ch.charCodeAt(0), 0]);
+const DIR_ENTRY = 128;
+
+function isEncryptedPackage(bytes: Uint8Array): boolean {
+  for (let at = 512; at + DIR_ENTRY <= bytes.length; at += DIR_ENTRY) {
+    if (bytes[at] !== 0x45 || bytes[at + 0x42] !== 2) continue;
+    if (bytes[at + 0x40] === ENCRYPTED_PACKAGE.length + 2 && bytes[at + 0x41] === 0 && startsWith(bytes, ENCRYPTED_PACKAGE, at)) return true;
+  }
+  return false;
+}
+
 /** The format the bytes themselves announce, or null for text (decided by name and content). */
 export function sniffFormat(bytes: Uint8Array, name: string): Format | null {
   // A PDF may carry a few bytes of junk before its header; readers accept it within 1 KB.
@@ -63,6 +78,7 @@ export function sniffFormat(bytes: Uint8Array, name: string): Format | null {
     throw new ExtractError(name, "unsupported_format", "a zip archive that is neither a Word (.docx) nor an Excel (.xlsx) file");
   }
   if (startsWith(bytes, OLE2)) {
+    if (isEncryptedPackage(bytes)) throw new ExtractError(name, "encrypted", "a Word or Excel file saved with a password (an encrypted package)");
     throw new ExtractError(name, "unsupported_format", refusedByName(name) ?? "an Office 97-2003 file (.doc or .xls): save it as .docx or .xlsx");
   }
   return null;
