@@ -304,6 +304,10 @@ export const P = {
   headerEstimate: /预计/,
   headerActual: /实际|完成|执行|实绩|实现/,
   headerYear: /((?:19|20)\d{2})/,
+  /** 表7 分行业500万元以上固定资产投资, 附表2: a table's caption. */
+  unitListSep: /[、,]/,
+  tableCaption: /^(?:附?表\s*\d{1,2}|附表)/,
+  tableCaptionMeasure: new RegExp(alt(WORDS.tableCaptionMeasures)),
 } as const;
 
 /**

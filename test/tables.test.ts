@@ -205,3 +205,47 @@ describe("bulletin tables with no year over their columns", () => {
     expect(one(plan, { indicator_id: "gdp" })).toMatchObject({ period: "2024", kind: "target", value: 430, growth_pct: 5.5 });
   });
 });
+
+describe("what a captioned table measures", () => {
+  const text = [
+    "武义县2024年国民经济和社会发展统计公报",
+    "",
+    "全年地区生产总值458.2亿元，增长5.1%。其中第一产业增加值30.1亿元，增长3.2%。全年粮食总产量12.35万吨，增长1.8%。",
+    "",
+    "表1 地区生产总值",
+    "",
+    "指标\t绝对数（亿元）\t比上年增长（%）",
+    "地区生产总值\t458.2\t5.1",
+    "第一产业\t30.1\t3.2",
+    "",
+    "表2 分行业固定资产投资",
+    "",
+    "行业\t完成额（万元）\t比上年增长（%）",
+    "第一产业\t302455\t-23.9",
+    "第二产业\t2004456\t13.0",
+    "",
+    "表3 主要农产品产量",
+    "",
+    "产品\t产量（吨）\t比上年增长（%）",
+    "粮食\t123474\t1.8",
+    "",
+  ].join("\n");
+  const r = extract(text);
+
+  it("keeps the short names of a GDP table's parts, and gives another measure's rows that measure", () => {
+    expect(one(r, { indicator_id: "gdp_primary" })).toMatchObject({ value: 30.1, growth_pct: 3.2, conflict: false });
+    expect(one(r, { indicator: "第一产业固定资产投资" })).toMatchObject({ indicator_id: null, value: 302455, unit: "万元", growth_pct: -23.9 });
+    none(r, { indicator_id: "gdp_secondary" });
+  });
+
+  it("takes a value column's unit from its header, and a table's figure in another unit agrees with the text's", () => {
+    expect(one(r, { indicator_id: "grain_output" })).toMatchObject({ value: 123474, unit: "吨", growth_pct: 1.8, conflict: false });
+  });
+});
+
+describe("a unit column naming two units", () => {
+  it("reads 亿元、% as the value's unit then the growth's", () => {
+    const r = extract(["关于武义县2024年国民经济和社会发展计划执行情况的报告", "", "指标\t单位\t2024年完成", "地区生产总值\t亿元、%\t458.2", ""].join("\n"));
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ value: 458.2, unit: "亿元" });
+  });
+});

@@ -27,6 +27,8 @@ export interface IndicatorSpec {
   defaultUnit: string;
   aliases: (string | AliasSpec)[];
   variants?: string[];
+  /** The indicator this one is a part of (第一产业增加值 of 地区生产总值): a table of the whole may list it by its short name. */
+  partOf?: string;
 }
 
 export const INDICATORS: readonly IndicatorSpec[] = indicatorsData.indicators as IndicatorSpec[];

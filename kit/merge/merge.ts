@@ -86,7 +86,8 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
     const growthQualifier =
       growthFrom?.growth_qualifier ?? ds.find((d) => d.growth_pct !== null && d.growth_qualifier !== null && sameFigure(d.growth_pct, null, growthFrom!.growth_pct!, null))?.growth_qualifier ?? null;
     const best = [...ds].sort((x, y) => figureCount(y) - figureCount(x) || x.order - y.order)[0]!;
-    const unit = valueFrom?.unit ?? ds.find((d) => d.unit !== null)?.unit ?? null;
+    // A value stated without its unit takes another mention's only where that one states the same number.
+    const unit = valueFrom ? valueFrom.unit ?? ds.find((d) => d.unit !== null && d.value === valueFrom.value)?.unit ?? null : ds.find((d) => d.unit !== null)?.unit ?? null;
     observations.push({
       id,
       doc: head.draft.doc,

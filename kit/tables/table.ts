@@ -5,6 +5,7 @@ import type { TableRow } from "../text/blocks.js";
 import { P } from "../patterns.js";
 import { partIn, subPeriodIn } from "../periods.js";
 import { WORDS, QUALIFIER_SUFFIX, unitInfo } from "../lexicon/lexicon.js";
+import { catalogueEntry, resolveIndicator } from "../lexicon/catalogue.js";
 import { emptyFigures, type Draft } from "../draft.js";
 import type { Kind, Qualifier } from "../types.js";
 
@@ -30,6 +31,15 @@ interface Group {
   kind: Kind;
   value: number | null; // column index
   growth: number | null;
+  /** The unit the value column's header states (产量（吨）, 完成额（万元）). */
+  unit?: string;
+}
+
+/** The unit a header label states in brackets: 完成额(万元) → 万元. */
+function labelUnit(label: string): string | undefined {
+  const u = P.tableNameUnit.exec(label.replace(P.spaces, ""));
+  const unit = u?.[1];
+  return unit && unitInfo(unit) ? unit : undefined;
 }
 
 export interface ColumnModel {
@@ -138,13 +148,20 @@ export function columnModel(headers: TableRow[], ctx: TableContext): ColumnModel
     if (growth) group.growth ??= c;
     else group.value ??= c;
   }
+  for (const g of groups) if (g.value !== null) setUnit(g, labels.map((row) => row[g.value!]!).join(""));
   if (groups.length === 0) {
     const only = yearlessGroup(labels, columns, name, unit, ctx);
     if (!only) return null;
+    setUnit(only, labels.map((row) => row[only.value!]!).join(""));
     const measure = P.tableMeasure.exec(labels.map((row) => row[only.value!]!).join(""))?.[0];
     return { columns, name, unit, groups: [only], ...(measure ? { measure } : {}) };
   }
   return groups.length > 0 ? { columns, name, unit, groups } : null;
+}
+
+function setUnit(g: Group, label: string): void {
+  const u = labelUnit(label);
+  if (u) g.unit = u;
 }
 
 /**
@@ -178,6 +195,32 @@ function cleanRowName(text: string): { name: string; unit: string | null } {
   return { name, unit };
 }
 
+/** What a captioned table measures: 表7 分行业500万元以上固定资产投资 → 固定资产投资 (fai). */
+export function captionMeasure(section: string | null): { words: string; id: string | null } | null {
+  if (!section || !P.tableCaption.test(section)) return null;
+  const text = section.replace(P.tableCaption, "");
+  for (let len = Math.min(12, text.length); len >= 3; len--) {
+    for (let i = 0; i + len <= text.length; i++) {
+      const r = resolveIndicator(text.slice(i, i + len), { unit: null, fromTable: false });
+      if (r.id) return { words: text.slice(i, i + len), id: r.id };
+    }
+  }
+  const generic = P.tableCaptionMeasure.exec(text);
+  return generic ? { words: generic[0], id: null } : null;
+}
+
+/**
+ * A row named by a category only (第一产业) in a table of another measure is that category's
+ * share of the measure (第一产业固定资产投资), not the catalogue's short name for 第一产业增加值.
+ */
+function underCaption(name: string, measure: { words: string; id: string | null } | null): string {
+  if (!measure) return name;
+  const r = resolveIndicator(name, { unit: null, fromTable: true });
+  const spec = r.id ? catalogueEntry(r.id) : undefined;
+  if (!spec || spec.id === measure.id || (measure.id !== null && spec.partOf === measure.id) || spec.name.includes(measure.words)) return name;
+  return name.length < spec.name.length && !name.includes(measure.words) ? name + measure.words : name;
+}
+
 export function extractTable(rows: TableRow[], ctx: TableContext, previous: ColumnModel | null): { drafts: Draft[]; model: ColumnModel | null } {
   let h = 0;
   while (h < rows.length && isHeaderRow(rows[h]!)) h++;
@@ -185,16 +228,18 @@ export function extractTable(rows: TableRow[], ctx: TableContext, previous: Colu
   const model = h > 0 ? columnModel(rows.slice(0, h), ctx) : previous;
   if (!model) return { drafts: [], model: previous };
   const drafts: Draft[] = [];
+  const caption = captionMeasure(ctx.section);
   for (const row of rows.slice(h)) {
     if (isHeaderRow(row)) continue;
     const nameCell = row.cells[model.name]?.text ?? "";
     const cleaned = cleanRowName(nameCell);
     const { unit: nameUnit } = cleaned;
-    const name = model.measure && !cleaned.name.endsWith(model.measure) ? cleaned.name + model.measure : cleaned.name;
+    const name = model.measure && !cleaned.name.endsWith(model.measure) ? cleaned.name + model.measure : underCaption(cleaned.name, caption);
     if (!P.hasCjk2.test(name) && !P.asciiName.test(name)) continue;
     let unit = nameUnit;
     if (model.unit !== null) {
-      const u = (row.cells[model.unit]?.text ?? "").replace(P.spaces, "");
+      // "亿元、%": the value's unit, then the growth's.
+      const u = (row.cells[model.unit]?.text ?? "").replace(P.spaces, "").split(P.unitListSep)[0]!;
       if (u && u !== "—" && u !== "-") unit = u;
     }
     let end = row.end;
@@ -212,7 +257,7 @@ export function extractTable(rows: TableRow[], ctx: TableContext, previous: Colu
         kind: g.kind,
         name,
         ...emptyFigures(),
-        unit: unit === "%" ? "%" : unit,
+        unit: unit ?? g.unit ?? null,
         start: row.start,
         end,
         section: ctx.section,
