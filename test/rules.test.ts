@@ -197,3 +197,17 @@ describe("预计 that opens a sentence", () => {
     expect(one(r, { indicator_id: "budget_revenue" }).kind).toBe("actual");
   });
 });
+
+describe("a sub-scope is not the headline", () => {
+  const r = review("全县民营经济增加值120亿元，增长6%，其中第一产业增加值10亿元，第二产业增加值50亿元。全县地区生产总值300亿元，其中，第一产业增加值30亿元。区本级固定资产投资30亿元。产业项目实际到位外资2000万美元。农民人均纯收入12000元，增长8%。");
+  it("gives a sub-aggregate's 其中 breakdown the sub-aggregate's name", () => {
+    expect(one(r, { indicator: "民营经济第一产业增加值" })).toMatchObject({ indicator_id: null, value: 10 });
+    expect(one(r, { indicator_id: "gdp_primary" })).toMatchObject({ value: 30, conflict: false });
+  });
+  it("keeps 区本级, 产业项目 and 农民人均纯收入 under their own names", () => {
+    for (const name of ["区本级固定资产投资", "产业项目实际到位外资", "农民人均纯收入"]) expect(one(r, { indicator: name }).indicator_id).toBeNull();
+    none(r, { indicator_id: "fai" });
+    none(r, { indicator_id: "fdi_actual" });
+    none(r, { indicator_id: "income_rural" });
+  });
+});

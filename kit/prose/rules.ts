@@ -10,7 +10,7 @@
 //   continuation  …、增长 3.6%，增速居湛江市第三 (figures with no name of their own)
 import { P } from "../patterns.js";
 import { WORDS, QUALIFIER_PREFIX, unitInfo } from "../lexicon/lexicon.js";
-import { resolveIndicator } from "../lexicon/catalogue.js";
+import { catalogueEntry, resolveIndicator } from "../lexicon/catalogue.js";
 import { regionsNamed } from "../lexicon/regions.js";
 import type { Qualifier } from "../types.js";
 import type { Token } from "./tokens.js";
@@ -247,7 +247,7 @@ export function nameFirst(scan: Scan, k: number, piece: Piece, named: Named, gro
     full = of ? (of.endsWith(bare) ? of : topicOf(of) + measure) : name;
   } else {
     const child = scan.parent && P.childEnumerator.test(s.slice(Math.max(0, segStart - 3), segStart + 1)) && !resolveIndicator(name, { unit: null, fromTable: false }).id;
-    full = child ? underParent(scan.parent!, name) : name;
+    full = child ? underParent(scan.parent!, name) : breakdownOf(scan.parent, name) ?? name;
     if (!P.shareGap.test(segTrim)) para.subject = full;
     if (countable) scan.entity = { name: full, at: t.start };
   }
@@ -342,4 +342,18 @@ function openingSubject(s: string): string | null {
     from += cut + 1;
   }
   return null;
+}
+
+/**
+ * 民营经济增加值120亿元，其中第一产业增加值10亿元: a part of the whole economy (第一产业增加值 of
+ * 地区生产总值) listed under a sub-aggregate is the sub-aggregate's part, not the region's.
+ */
+function breakdownOf(parent: string | null, name: string): string | null {
+  if (!parent || resolveIndicator(parent, { unit: null, fromTable: false }).id) return null;
+  const child = resolveIndicator(name, { unit: null, fromTable: false });
+  const spec = child.id ? catalogueEntry(child.id) : undefined;
+  if (!spec?.partOf) return null;
+  let common = 0;
+  while (common < parent.length && common < name.length && parent[parent.length - 1 - common] === name[name.length - 1 - common]) common++;
+  return parent.slice(0, parent.length - common) + name;
 }
