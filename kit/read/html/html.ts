@@ -41,6 +41,8 @@ const SENTENCE_END = new Set(DATA.sentenceEnd);
 const CLOSERS = new Set(DATA.closers);
 /** A line this short with no punctuation inside is a title or a heading: a <br> after it ends it. */
 const SHORT_LINE = 25;
+/** What is left of a box whose links were left out, when no longer than this, is its label (相关稿件：). */
+const LABEL_MAX = 16;
 
 /** True when text bytes are an HTML document (a saved or downloaded page). */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
@@ -86,6 +88,13 @@ function indented(raw: string): boolean {
   return nbsp >= 2;
 }
 
+/** A title, a heading or a signature: short, and no punctuation after its enumerator (一、综合). */
+function isShortLine(line: string): boolean {
+  const enumerator = PATTERNS.enumerated.exec(line);
+  const rest = enumerator ? line.slice(enumerator[0].length) : line;
+  return rest.length <= SHORT_LINE && !PATTERNS.innerPunct.test(rest);
+}
+
 function isAsciiWordChar(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= "0" && ch <= "9") || (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
 }
@@ -125,7 +134,7 @@ export function linesOf(pieces: readonly Piece[]): string[] {
     const newParagraph =
       seg.breaks >= 2 ||
       endsSentence(line) ||
-      (line.length <= SHORT_LINE && !PATTERNS.innerPunct.test(line)) ||
+      isShortLine(line) ||
       indented(seg.raw) ||
       PATTERNS.enumerated.test(text);
     if (newParagraph) {
@@ -145,7 +154,8 @@ interface WalkOptions {
 class PageReader {
   readonly blocks: Block[] = [];
   private pieces: Piece[] = [];
-  private sources: string[] = [];
+  /** The open block elements: their source, where their blocks start, and the text left out inside them. */
+  private frames: { source: string; start: number; dropped: number }[] = [];
   private started: boolean;
   private pre = 0;
   private readonly titleAncestors = new Set<Element>();
@@ -164,7 +174,7 @@ class PageReader {
 
   private flush(): void {
     if (this.pieces.length === 0) return;
-    const source = this.sources[this.sources.length - 1] ?? "body";
+    const source = this.frames[this.frames.length - 1]?.source ?? "body";
     for (const text of linesOf(this.pieces)) this.blocks.push({ type: "p", text, source, before: !this.started });
     this.pieces = [];
   }
@@ -202,6 +212,8 @@ class PageReader {
         }
         if (this.isFurniture(el)) {
           if (isBlock(el)) this.flush();
+          const frame = this.frames[this.frames.length - 1];
+          if (frame) frame.dropped += this.stats.get(el)!.text;
           return false;
         }
         if (el.name === "br") {
@@ -221,7 +233,7 @@ class PageReader {
         if (el.name === "pre") this.pre++;
         if (isBlock(el)) {
           this.flush();
-          this.sources.push(this.sourceOf.get(el)!);
+          this.frames.push({ source: this.sourceOf.get(el)!, start: this.blocks.length, dropped: 0 });
         }
         return true;
       },
@@ -229,7 +241,16 @@ class PageReader {
         if (el.name === "pre") this.pre--;
         if (isBlock(el)) {
           this.flush();
-          this.sources.pop();
+          const frame = this.frames.pop()!;
+          let dropped = frame.dropped;
+          // A box whose list of links was left out: its label (相关稿件：, 热点推荐) goes with it.
+          const kept = dropped > 0 ? blockChars(this.blocks.slice(frame.start)) : 0;
+          if (dropped > kept && kept <= LABEL_MAX && this.options.boilerplate && !this.isProtected(el)) {
+            this.blocks.length = frame.start;
+            dropped += kept;
+          }
+          const parent = this.frames[this.frames.length - 1];
+          if (parent) parent.dropped += dropped;
         }
       },
       text: (data) => {
