@@ -37,7 +37,18 @@ function decoderLabel(declared: string): string | null {
   }
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 export function decodeHtml(bytes: Uint8Array, file: string): { text: string; encoding: string } {
+  // The usual case, decoded once: UTF-8 (a byte-order mark dropped), no NUL bytes.
+  if (!bytes.subarray(0, 64 * 1024).includes(0)) {
+    try {
+      const text = utf8.decode(bytes);
+      if (text.trim().length > 0) return { text, encoding: "utf-8" };
+    } catch {
+      // not UTF-8: decodeBytes below tells what it is
+    }
+  }
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) throw new ExtractError(file, decoded.code, decoded.detail);
   let { text, encoding }: { text: string; encoding: string } = decoded;

@@ -25,7 +25,7 @@ import {
   findTitleElement,
   isBlock,
   isChromeByMarkup,
-  isLink,
+  isSectioning,
   isUnseen,
   LINK_DENSITY,
   MAJORITY,
@@ -158,6 +158,8 @@ class PageReader {
   private frames: { source: string; start: number; dropped: number }[] = [];
   private started: boolean;
   private pre = 0;
+  /** Open sectioning elements (article, main, section…). */
+  private sections = 0;
   private readonly titleAncestors = new Set<Element>();
   private readonly grids = new Map<Element, Grid>();
 
@@ -187,7 +189,7 @@ class PageReader {
 
   private isFurniture(el: Element): boolean {
     if (!this.options.boilerplate || this.isProtected(el)) return false;
-    if (isChromeByMarkup(el)) return true;
+    if (isChromeByMarkup(el, this.sections > 0)) return true;
     if (!isBlock(el)) return false;
     const s = this.stats.get(el)!;
     return s.text > 0 && s.link >= LINK_DENSITY * s.text && !s.prose;
@@ -231,6 +233,7 @@ class PageReader {
           return false;
         }
         if (el.name === "pre") this.pre++;
+        if (isSectioning(el)) this.sections++;
         if (isBlock(el)) {
           this.flush();
           this.frames.push({ source: this.sourceOf.get(el)!, start: this.blocks.length, dropped: 0 });
@@ -239,6 +242,7 @@ class PageReader {
       },
       exit: (el) => {
         if (el.name === "pre") this.pre--;
+        if (isSectioning(el)) this.sections--;
         if (isBlock(el)) {
           this.flush();
           const frame = this.frames.pop()!;

@@ -167,16 +167,20 @@ export function nameWords(el: Element): string[] {
   return words;
 }
 
-/** Page furniture by its markup: navigation, the site's header and footer, share widgets, related links. */
-export function isChromeByMarkup(el: Element): boolean {
+/** Whether an element opens sectioning content (inside which a header or footer is the section's own). */
+export function isSectioning(el: Element): boolean {
+  return SECTIONING.has(el.name);
+}
+
+/**
+ * Page furniture by its markup: navigation, the site's header and footer, share widgets,
+ * related links. `inSection`: the element is inside sectioning content (article, main…).
+ */
+export function isChromeByMarkup(el: Element, inSection: boolean): boolean {
   const name = el.name;
   if (name === "html" || name === "body") return false;
   if (CHROME_TAGS.has(name)) return true;
-  if (LANDMARK_TAGS.has(name)) {
-    let inside = false;
-    for (let p = el.parent; p && isTag(p); p = p.parent) if (SECTIONING.has(p.name)) inside = true;
-    if (!inside) return true;
-  }
+  if (LANDMARK_TAGS.has(name) && !inSection) return true;
   const role = attr(el, "role").toLowerCase();
   if (role && CHROME_ROLES.has(role)) return true;
   if (TABLE_PARTS.has(name)) return false;
@@ -306,25 +310,47 @@ function titleMatches(text: string, core: string): boolean {
 export function findTitleElement(body: ParentNode, core: string, stats: Map<Element, Stats>): Element | null {
   const target = core.replace(PATTERNS.spaces, "");
   for (const avoidChrome of [true, false]) {
-    const matches: Element[] = [];
+    // Matches in reading order; one with a match inside it (a <div> around the <h1>) gives way to it.
+    const matches: { el: Element; outer: boolean }[] = [];
+    const open: { el: Element; outer: boolean }[] = [];
+    let sections = 0;
     traverse(body, {
       enter(el) {
         if (isUnseen(el) || isLink(el)) return false;
-        if (avoidChrome && isChromeByMarkup(el)) return false;
+        if (avoidChrome && isChromeByMarkup(el, sections > 0)) return false;
         const s = stats.get(el);
         if (!s || s.text === 0) return false;
-        if (!isBlock(el) && !isHeading(el)) return true;
-        if (target) {
-          if (s.text >= 0.6 * target.length && s.text <= 1.25 * target.length + 2 && titleMatches(compactText(el), target)) matches.push(el);
-        } else if (el.name === "h1") matches.push(el);
+        if (isSectioning(el)) sections++;
+        if ((isBlock(el) || isHeading(el)) && isCandidate(el, s, target, stats)) {
+          const parent = open[open.length - 1];
+          if (parent) parent.outer = true;
+          const m = { el, outer: false };
+          matches.push(m);
+          open.push(m);
+        }
         return true;
       },
+      exit(el) {
+        if (isSectioning(el)) sections--;
+        if (open[open.length - 1]?.el !== el) return;
+        // Whatever holds a match inside it is no title of its own.
+        const m = open.pop()!;
+        const parent = open[open.length - 1];
+        if (m.outer && parent) parent.outer = true;
+      },
     });
-    // The innermost of nested matches (a <div> around the <h1>), the first in reading order.
-    const innermost = matches.find((m, i) => !matches.slice(i + 1).some((later) => isInside(later, m)));
-    if (innermost) return innermost;
+    const innermost = matches.find((m) => !m.outer);
+    if (innermost) return innermost.el;
   }
   return null;
+}
+
+function isCandidate(el: Element, s: Stats, target: string, stats: Map<Element, Stats>): boolean {
+  if (!target) return el.name === "h1";
+  if (s.text < 0.6 * target.length || s.text > 1.25 * target.length + 2) return false;
+  // A wrapper whose text is all in one block inside it: that block is the candidate.
+  for (const c of el.children) if (isTag(c) && isBlock(c) && stats.get(c)?.text === s.text) return false;
+  return titleMatches(compactText(el), target);
 }
 
 /**
@@ -346,13 +372,10 @@ export function articleElement(doc: ParentNode, title: Element | null, stats: Ma
     children = next.children;
   }
   if (!main) return null;
-  for (let a: Element | null = title; a; a = a.parent && isTag(a.parent) ? a.parent : null) if (a === main || isInside(main, a)) return a;
+  const mainAndAbove = new Set<Element>();
+  for (let a: Element | null = main; a; a = a.parent && isTag(a.parent) ? a.parent : null) mainAndAbove.add(a);
+  for (let a: Element | null = title; a; a = a.parent && isTag(a.parent) ? a.parent : null) if (mainAndAbove.has(a)) return a;
   return null;
-}
-
-export function isInside(el: AnyNode, ancestor: Element): boolean {
-  for (let p = el.parent; p; p = p.parent) if (p === ancestor) return true;
-  return false;
 }
 
 export function compactTitle(el: Element): string {
