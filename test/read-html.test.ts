@@ -118,6 +118,10 @@ describe("<br>", () => {
   it("ends a short line with no punctuation (a signature, a date)", () => {
     expect(linesOf(page("<p>某某市统计局<br>2024年3月1日</p>"))).toEqual(["某某市统计局", "2024年3月1日"]);
   });
+
+  it("is read as a wrap inside a heading (a long title over two lines)", () => {
+    expect(linesOf(page("<h2>关于某某市2023年国民经济和社会发展计划执行情况<br>与2024年计划草案的报告</h2>"))).toEqual(["关于某某市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告"]);
+  });
 });
 
 describe("what a reader does not see", () => {
@@ -197,6 +201,11 @@ describe("the title", () => {
   it("puts the <title>'s words first when the heading leaves the region out", () => {
     const html = page(`<h1>2023年国民经济和社会发展统计公报</h1><p>${ARTICLE}</p>`, "<title>某某市2023年国民经济和社会发展统计公报 - 某某市统计局</title>");
     expect(linesOf(html).slice(0, 2)).toEqual(["某某市2023年国民经济和社会发展统计公报", "2023年国民经济和社会发展统计公报"]);
+  });
+
+  it("reads the article's words of a <title> joined to the site's name by a hyphen, not a year span's", () => {
+    const html = page(`<h1>某某市2021-2025年规划纲要</h1><p>${ARTICLE}</p>`, "<title>某某市2021-2025年规划纲要-某某市人民政府</title>");
+    expect(linesOf(html)).toEqual(["某某市2021-2025年规划纲要", ARTICLE]);
   });
 
   it("puts the <title>'s words first when no element of the page repeats them", () => {

@@ -25,6 +25,7 @@ import {
   findTitleElement,
   isBlock,
   isChromeByMarkup,
+  isHeading,
   isSectioning,
   isUnseen,
   LINK_DENSITY,
@@ -155,7 +156,9 @@ class PageReader {
   readonly blocks: Block[] = [];
   private pieces: Piece[] = [];
   /** The open block elements: their source, where their blocks start, and the text left out inside them. */
-  private frames: { source: string; start: number; dropped: number }[] = [];
+  private frames: { source: string; start: number; dropped: number; oneLine: boolean }[] = [];
+  /** Open headings and the title element: one line each, whatever <br> wraps them. */
+  private oneLine = 0;
   private started: boolean;
   private pre = 0;
   /** Open sectioning elements (article, main, section…). */
@@ -177,7 +180,8 @@ class PageReader {
   private flush(): void {
     if (this.pieces.length === 0) return;
     const source = this.frames[this.frames.length - 1]?.source ?? "body";
-    for (const text of linesOf(this.pieces)) this.blocks.push({ type: "p", text, source, before: !this.started });
+    const lines = this.oneLine > 0 ? [collapseSpaces(this.pieces.map((p) => (p === BR ? "\n" : p)).join(""))].filter((l) => l) : linesOf(this.pieces);
+    for (const text of lines) this.blocks.push({ type: "p", text, source, before: !this.started });
     this.pieces = [];
   }
 
@@ -236,7 +240,9 @@ class PageReader {
         if (isSectioning(el)) this.sections++;
         if (isBlock(el)) {
           this.flush();
-          this.frames.push({ source: this.sourceOf.get(el)!, start: this.blocks.length, dropped: 0 });
+          const oneLine = isHeading(el) || el === this.title;
+          if (oneLine) this.oneLine++;
+          this.frames.push({ source: this.sourceOf.get(el)!, start: this.blocks.length, dropped: 0, oneLine });
         }
         return true;
       },
@@ -246,6 +252,7 @@ class PageReader {
         if (isBlock(el)) {
           this.flush();
           const frame = this.frames.pop()!;
+          if (frame.oneLine) this.oneLine--;
           let dropped = frame.dropped;
           // A box whose list of links was left out: its label (相关稿件：, 热点推荐) goes with it.
           const kept = dropped > 0 ? blockChars(this.blocks.slice(frame.start)) : 0;

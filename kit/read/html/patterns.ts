@@ -12,8 +12,11 @@ export const PATTERNS = {
   spaces: /[ \t\n\r\f\u00a0]+/g,
   /** Characters a browser does not draw: soft hyphens, zero-width spaces and joiners, BOMs. */
   invisible: /[\u00ad\u200b-\u200d\u2060\ufeff]/g,
-  /** Where a page's <title> joins the article's title to the site's name: "X _ 中国宜春", "站点 | X". */
-  titleSeparator: /[_|｜]| [-–—]+ /,
+  /**
+   * Where a page's <title> joins the article's title to the site's name: "X _ 中国宜春", "站点 | X",
+   * "X-某某县人民政府"; not the hyphen of "2021-2025年", nor the dash of "报告——在…会议上".
+   */
+  titleSeparator: /[_|｜]| [-–—]+ |(?<![\d\s-])-(?![\d\s-])/,
   /**
    * A line that opens with an enumerator (一、 （二） 3. ① 第一，): after a <br> it starts a new
    * paragraph. "1.5%" is a number, not an enumerator.
