@@ -265,6 +265,14 @@ describe("tables", () => {
     expect(textOf(html)).toBe(`某某市2023年统计公报\n\n${ARTICLE}\n\n指标\t2023年\n粮食产量（万吨）\t42\n\n`);
   });
 
+  it("reads a row of one cell across the table as its title above the rows, or a note below them", () => {
+    const html = page(
+      `<p>${ARTICLE}</p><table border="1"><tr><td colspan="3">表1 2023年主要指标</td></tr><tr><td>指标</td><td>单位</td><td>2023年</td></tr>
+       <tr><td colspan="3">一、农业</td></tr><tr><td>粮食产量</td><td>万吨</td><td>42</td></tr><tr><td colspan="3">注：粮食产量为初步数。</td></tr></table>`,
+    );
+    expect(linesOf(html).slice(1)).toEqual(["表1 2023年主要指标", "指标\t单位\t2023年", "一、农业\t\t", "粮食产量\t万吨\t42", "注：粮食产量为初步数。"]);
+  });
+
   it("puts a table's caption on a line of its own above its rows", () => {
     const html = page(`<p>${ARTICLE}</p><table><caption>表1 主要指标</caption><tr><td>指标</td><td>2023年</td></tr><tr><td>粮食产量</td><td>42</td></tr></table>`);
     expect(linesOf(html).slice(-3)).toEqual(["表1 主要指标", "指标\t2023年", "粮食产量\t42"]);

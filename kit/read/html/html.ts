@@ -281,15 +281,27 @@ class PageReader {
 
   private readTable(table: Element): void {
     const before = !this.started;
+    const captions: Block[] = [];
     for (const child of table.children) {
       if (isTag(child) && child.name === "caption" && !isUnseen(child)) {
         let raw = "";
         traverse(child, { enter: (e) => !isUnseen(e), text: (d) => (raw += d) });
         const text = collapseSpaces(raw);
-        if (text) this.blocks.push({ type: "p", text, source: this.sourceOf.get(child)!, before });
+        if (text) captions.push({ type: "p", text, source: this.sourceOf.get(child)!, before });
       }
     }
-    this.blocks.push({ type: "table", rows: this.grid(table).rows, source: this.sourceOf.get(table)!, before });
+    // A row of one cell across the table above its figures is its title, below them a note:
+    // lines of their own, as a caption is.
+    const { rows, across } = this.grid(table);
+    const source = this.sourceOf.get(table)!;
+    let first = 0;
+    let last = rows.length;
+    while (first < last && across[first]) first++;
+    while (last > first && across[last - 1]) last--;
+    const line = (r: string[]): Block => ({ type: "p", text: r[0]!, source, before });
+    this.blocks.push(...captions, ...rows.slice(0, first).map(line));
+    if (last > first) this.blocks.push({ type: "table", rows: rows.slice(first, last), source, before });
+    this.blocks.push(...rows.slice(last).map(line));
   }
 }
 

@@ -60,6 +60,8 @@ export function cellText(cell: Element): string {
 
 export interface Grid {
   rows: string[][];
+  /** Rows that are one cell across the whole table (a title above the figures, a note below). */
+  across: boolean[];
   /** Visible characters in cells that read as prose, and in all cells. */
   proseChars: number;
   chars: number;
@@ -73,6 +75,7 @@ export interface Grid {
 export function tableGrid(table: Element): Grid {
   const trs = tableRows(table);
   const slots: (string | undefined)[][] = trs.map(() => []);
+  const widths: { cells: number; first: number; span: number }[] = trs.map(() => ({ cells: 0, first: 0, span: 0 }));
   let proseChars = 0;
   let chars = 0;
   trs.forEach((tr, r) => {
@@ -89,11 +92,16 @@ export function tableGrid(table: Element): Grid {
       chars += n;
       if (n >= PROSE_CELL && (text.includes("，") || text.includes("。"))) proseChars += n;
       for (let dr = 0; dr < rs; dr++) for (let dc = 0; dc < cs; dc++) slots[r + dr]![c + dc] = dr === 0 && dc === 0 ? text : "";
+      const w = widths[r]!;
+      if (w.cells++ === 0) w.first = c;
+      w.span += cs;
       c += cs;
     }
   });
   const rows = slots.map((row) => Array.from(row, (s) => s ?? ""));
-  return { rows, proseChars, chars, columns: Math.max(0, ...rows.map((r) => r.length)) };
+  const columns = Math.max(0, ...rows.map((r) => r.length));
+  const across = widths.map((w, r) => w.cells === 1 && w.first === 0 && w.span >= columns && rows[r]!.length === columns && columns > 1);
+  return { rows, across, proseChars, chars, columns };
 }
 
 /**
