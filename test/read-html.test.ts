@@ -211,7 +211,7 @@ describe("the title", () => {
   it("puts the <title>'s words first when no element of the page repeats them", () => {
     const html = page(`<p>${ARTICLE}</p>`, "<title>某某市2023年国民经济和社会发展统计公报_中国某某</title>");
     expect(linesOf(html)).toEqual(["某某市2023年国民经济和社会发展统计公报", ARTICLE]);
-    expect(readHtml(html, "t.html").sources[0]!.source).toBe("title");
+    expect(readHtml(html, "t.html").sources[0]!.source).toBe("title 1");
   });
 
   it("keeps the text before a title that is found after most of the page", () => {

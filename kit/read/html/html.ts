@@ -36,7 +36,7 @@ import {
   visibleChars,
   type Stats,
 } from "./page.js";
-import { isDataTable, tableGrid, type Grid } from "./tables.js";
+import { holdsFigures, isPresentational, tableGrid, type Grid } from "./tables.js";
 
 const SENTENCE_END = new Set(DATA.sentenceEnd);
 const CLOSERS = new Set(DATA.closers);
@@ -104,7 +104,7 @@ function isAsciiWordChar(ch: string | undefined): boolean {
  * The lines of a block's inline content. Two <br> in a row end a paragraph; so does one after
  * a sentence's end, after a short line with no punctuation (a title, a signature), or before
  * an indented or enumerated line. Any other <br> sits inside a sentence (a page that wraps its
- * paragraphs by hand) and is read as a line break of the source would be.
+ * paragraphs by hand): the two lines are joined, with a space only between two Latin words.
  */
 export function linesOf(pieces: readonly Piece[]): string[] {
   const segments: { raw: string; breaks: number }[] = [];
@@ -141,7 +141,7 @@ export function linesOf(pieces: readonly Piece[]): string[] {
     if (newParagraph) {
       lines.push(line);
       line = text;
-    } else line += isAsciiWordChar(line[line.length - 1]) && isAsciiWordChar(text[0]) ? ` ${text}` : text;
+    } else line += isAsciiWordChar(line[line.length - 1]) && isAsciiWordChar(text[0]) ? ` ${text}` : text; // GDP<br>growth
   }
   if (line) lines.push(line);
   return lines;
@@ -199,6 +199,11 @@ class PageReader {
     return s.text > 0 && s.link >= LINK_DENSITY * s.text && !s.prose;
   }
 
+  /** A table of figures: no table inside it (a frame holds others), not presentational, and its grid holds figures. */
+  private isDataTable(table: Element): boolean {
+    return !this.stats.get(table)!.table && !isPresentational(table) && holdsFigures(this.grid(table));
+  }
+
   private grid(table: Element): Grid {
     let g = this.grids.get(table);
     if (!g) {
@@ -230,7 +235,7 @@ class PageReader {
           this.flush();
           return false;
         }
-        if (el.name === "table" && isDataTable(el, this.stats.get(el)!.table, this.grid(el))) {
+        if (el.name === "table" && this.isDataTable(el)) {
           this.flush();
           if (this.titleAncestors.has(el) || el === this.title) this.started = true;
           this.readTable(el);
@@ -359,7 +364,7 @@ export function readHtml(bytes: Uint8Array, file: string): Reading {
   const opensWithTitle = title !== null && !blocks.some((b) => b.before);
   const heading = opensWithTitle ? compactTitle(title) : "";
   const compactCore = core.replace(PATTERNS.spaces, "");
-  if (compactCore && (!opensWithTitle || (heading !== compactCore && compactCore.includes(heading)))) builder.paragraph(core, "title");
+  if (compactCore && (!opensWithTitle || (heading !== compactCore && compactCore.includes(heading)))) builder.paragraph(core, "title 1");
   for (const b of blocks) {
     if (b.type === "p") builder.paragraph(b.text, b.source);
     else builder.table(b.rows, b.source);

@@ -104,14 +104,17 @@ export function tableGrid(table: Element): Grid {
   return { rows, across, proseChars, chars, columns };
 }
 
-/**
- * A table of figures (read as rows of cells), not one that lays out a page: two rows and two
- * columns at least, no table inside, not marked presentational, and not mostly prose.
- */
-export function isDataTable(table: Element, hasNestedTable: boolean, grid: Grid): boolean {
+/** A table its author marked as layout only (role="presentation"). */
+export function isPresentational(table: Element): boolean {
   const role = (table.attribs.role ?? "").toLowerCase();
-  if (role === "presentation" || role === "none") return false;
-  if (hasNestedTable) return false;
+  return role === "presentation" || role === "none";
+}
+
+/**
+ * Whether a table without a table inside (and not presentational) holds figures, read as rows
+ * of cells, rather than laying out a page: two rows and two columns at least, not mostly prose.
+ */
+export function holdsFigures(grid: Grid): boolean {
   if (grid.rows.length < 2 || grid.columns < 2) return false;
   return grid.proseChars < PROSE_SHARE * grid.chars;
 }
