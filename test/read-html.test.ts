@@ -291,6 +291,11 @@ describe("errors and stability", () => {
     }
   });
 
+  it("says so when the page only frames other pages", () => {
+    const html = Buffer.from(`<html><head><title>某某市统计局</title></head><frameset cols="20%,80%"><frame src="menu.html"><frame src="main.html"></frameset></html>`);
+    expect(() => readHtml(html, "frames.html")).toThrow(/frames.*save the framed page itself/);
+  });
+
   it("reads the same text, offsets and sources on every run", () => {
     const html = page(`<h1>某某市2023年统计公报</h1><p>${ARTICLE}</p><table><tr><td>指标</td><td>2023年</td></tr><tr><td>粮食产量</td><td>42</td></tr></table>`);
     const a = readHtml(html, "t.html");

@@ -356,7 +356,11 @@ export function readHtml(bytes: Uint8Array, file: string): Reading {
     all.read(doc);
     blocks = all.blocks;
   }
-  if (blocks.length === 0) throw new ExtractError(file, "no_text", full ? `a page with no visible text (titled “${full}”)` : "a page with no visible text");
+  if (blocks.length === 0) {
+    const titled = full ? ` (titled “${full}”)` : "";
+    const framed = [...sourceOf.keys()].some((el) => el.name === "frame" || el.name === "iframe");
+    throw new ExtractError(file, "no_text", framed ? `a page that shows other pages in frames${titled}; save the framed page itself` : `a page with no visible text${titled}`);
+  }
 
   const builder = new ReadingBuilder("html");
   // The article's title comes first: its heading, or the <title>'s words when no heading opens
