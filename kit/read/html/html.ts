@@ -21,7 +21,7 @@ import { PATTERNS } from "./patterns.js";
 import {
   articleElement,
   collapseSpaces,
-  compactTitle,
+  compactText,
   findTitleElement,
   isBlock,
   isChromeByMarkup,
@@ -366,7 +366,7 @@ export function readHtml(bytes: Uint8Array, file: string): Reading {
   // The article's title comes first: its heading, or the <title>'s words when no heading opens
   // the text or the heading leaves some of them out (2022年统计公报 under 宜春市2022年统计公报).
   const opensWithTitle = title !== null && !blocks.some((b) => b.before);
-  const heading = opensWithTitle ? compactTitle(title) : "";
+  const heading = opensWithTitle ? compactText(title) : "";
   const compactCore = core.replace(PATTERNS.spaces, "");
   if (compactCore && (!opensWithTitle || (heading !== compactCore && compactCore.includes(heading)))) builder.paragraph(core, "title 1");
   for (const b of blocks) {

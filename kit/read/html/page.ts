@@ -288,7 +288,7 @@ export function pageTitle(doc: ParentNode): { full: string; core: string } {
 }
 
 /** Text of an element as one string with no white space (for comparing titles). */
-function compactText(el: Element): string {
+export function compactText(el: Element): string {
   let t = "";
   traverse(el, { enter: (e) => !isUnseen(e), text: (d) => (t += d) });
   return collapseSpaces(t).replace(PATTERNS.spaces, "");
@@ -376,8 +376,4 @@ export function articleElement(doc: ParentNode, title: Element | null, stats: Ma
   for (let a: Element | null = main; a; a = a.parent && isTag(a.parent) ? a.parent : null) mainAndAbove.add(a);
   for (let a: Element | null = title; a; a = a.parent && isTag(a.parent) ? a.parent : null) if (mainAndAbove.has(a)) return a;
   return null;
-}
-
-export function compactTitle(el: Element): string {
-  return compactText(el);
 }
