@@ -105,6 +105,10 @@ export const P = {
   childrenLead: /^其中[,:]?/,
   /** A zone that opens a sentence, whatever follows: 沙塘工业集聚区着重抓好…. Not a generic 工业园区. */
   zoneOpening: new RegExp(`^(?!(?:${alt(WORDS.genericZonePrefixes)})(?:${alt(WORDS.zoneSuffixes)}))([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))`),
+  /** 工业园区投产…: a zone named by its kind only that opens a sentence. */
+  genericZoneOpening: new RegExp(`^((?:${alt(WORDS.genericZonePrefixes)})?(?:${alt(WORDS.genericZonePrefixes)})?(?:${alt(WORDS.zoneSuffixes)}))`),
+  /** 工业园区, 各类开发区: a zone named by its kind only. */
+  genericZone: new RegExp(`^(?:${alt(WORDS.genericZonePrefixes)})?(?:${alt(WORDS.genericZonePrefixes)})?(?:${alt(WORDS.zoneSuffixes)})$`),
   zoneSuffixAny: new RegExp(`(?<!全)(?:${alt(WORDS.zoneSuffixes)})`),
   zoneAnaphora: new RegExp(`^(?:${alt(WORDS.zoneAnaphora)})(?![\\u4e00-\\u9fa5]{0,2}(?:${alt(WORDS.zoneSuffixes)}))`),
   /** A qualifier before a name (超额完成播种面积…), not one before a number inside it (超10亿元项目). */
@@ -121,7 +125,7 @@ export const P = {
   /** One word at a time (the caller loops): "(?:words)+$" backtracks badly on long runs. */
   trailingNoise: new RegExp(`(?:${alt(WORDS.trailingNoise)})$`),
   leadingVerb: new RegExp(`^(?:${alt(WORDS.verbsBeforeCount)})+`),
-  leadingYear: /^(?:到|至|截至|截止|比|较)?(?:(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?(?:以来|来)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:末|底)|第?[一二三四]季度|前三季度|[上下]半年)/,
+  leadingYear: /^(?:到|至|截至|截止|比|较)?(?:“?十[一二三四五六七八九]五”?(?:时期|期间|末)?|(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?(?:以来|来)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:末|底)|第?[一二三四]季度|前三季度|[上下]半年)/,
   leadingEnumerator: /^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|\d{1,2}[.、．)）](?!\d)|[⑴-⒇①-⑳]|[一二三四五六七八九十]{1,2}是)\s*/,
   examplesBefore: /^.*(?<![平同对均初中高一二三四优])等(?![级于同待额奖])(?=[\u4e00-\u9fa5“"])/,
   genericMeasure: new RegExp(`^(?:${alt(WORDS.genericMeasures)})$`),
@@ -150,6 +154,8 @@ export const P = {
   fiveYear: new RegExp(alt(WORDS.fiveYearWords)),
   /** “十四五”时期, 十三五期间: a five-year plan's period, by its number. */
   planPeriod: /十([一二三四五六七八九])五”?(?:时期|期间|以来|末)/,
+  /** 今年, 2025年 opening a paragraph: it speaks of one year again. */
+  thisYearOpening: /^(?:今年|去年|明年|一年来|过去一年|本年度)/,
   pastSpan: new RegExp(alt(WORDS.pastSpanWords)),
   futureSpan: new RegExp(alt(WORDS.futureSpanWords)),
   /** 主要预期目标是：…: the goals of the plan year follow, wherever the passage stands. */

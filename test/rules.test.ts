@@ -37,9 +37,9 @@ describe("lists", () => {
 });
 
 describe("what a change is measured against", () => {
-  it("reads growth against a named year other than the last as cumulative, and the named year as no period", () => {
+  it("reads growth against a named year other than the last as cumulative over the years since, and the named year as no period", () => {
     const r = review("全县生产总值较2019年增长12%。常住人口城镇化率为66%，比2024年提高1.2个百分点。");
-    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ period: "2025", growth_pct: 12, growth_basis: "cumulative" });
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ period: "2020-2025", growth_pct: 12, growth_basis: "cumulative" });
     expect(one(r, { indicator_id: "urbanization_rate" })).toMatchObject({ period: "2025", value: 66, growth_pct: 1.2, growth_basis: "yoy" });
     none(r, { period: "2019" });
     none(r, { period: "2024" });
@@ -209,5 +209,32 @@ describe("a sub-scope is not the headline", () => {
     none(r, { indicator_id: "fai" });
     none(r, { indicator_id: "fdi_actual" });
     none(r, { indicator_id: "income_rural" });
+  });
+});
+
+describe("the span a review paragraph opens", () => {
+  it("carries 五年来 to the paragraphs under it, until a paragraph speaks of one year again", () => {
+    const r = review(["五年来，我们推动经济社会发展迈上新台阶。", "——综合实力进一步跃升。全县生产总值年均增长5.9%。一般公共预算收入从20亿元提高到28.5亿元。", "今年，全县社会消费品零售总额年均增长4%。"].join("\n\n"));
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ period: "2021-2025", growth_basis: "annual_avg" });
+    expect(one(r, { indicator_id: "budget_revenue", period: "2020" }).value).toBe(20);
+    expect(one(r, { indicator_id: "budget_revenue", period: "2025" }).value).toBe(28.5);
+    expect(one(r, { indicator_id: "retail_sales" }).period).toBe("2025");
+  });
+});
+
+describe("zones and lists", () => {
+  it("keeps a zone named only by its kind (工业园区…) under the region, as no headline", () => {
+    const r = review("全年工业园区投产工业企业2005家，实现工业增加值同比增长12.3%。");
+    expect(one(r, { indicator: "工业园区工业增加值" })).toMatchObject({ region: "武义县", indicator_id: null, growth_pct: 12.3 });
+    none(r, { indicator_id: "industry_va" });
+  });
+  it("keeps a short list item that names an indicator by itself, and shares a leading qualifier and a trailing rank", () => {
+    const r = review("全域旅游人数、旅游综合收入分别增长9.2%、10.2%。城镇和农村居民人均可支配收入分别超过8万元、4.5万元，稳居全省第1位。");
+    expect(one(r, { indicator_id: "tourist_visits" }).growth_pct).toBe(9.2);
+    expect(one(r, { indicator_id: "income_urban" })).toMatchObject({ value: 8, value_qualifier: "more_than", rank: 1 });
+    expect(one(r, { indicator_id: "income_rural" })).toMatchObject({ value: 4.5, value_qualifier: "more_than", rank: 1 });
+  });
+  it("reads a rank reached by a change (提升至全国第二)", () => {
+    expect(one(review("第一产业增加值提升至全国第二。"), { indicator_id: "gdp_primary" })).toMatchObject({ rank: 2, rank_scope: "全国" });
   });
 });

@@ -33,8 +33,9 @@ export function catalogueSubject(before: string): string | null {
 /** 雷州经济开发区全年实现… / 龙门镇完成… / 园区在建项目… / 其中雷州市完成…: the place a clause is about. */
 export function subjectRegion(clause: string, at: number, para: ParagraphState, ownRegion: string): Place | null {
   const c = clause.replace(P.clauseLead, "");
-  const zone = P.zoneSubject.exec(c) ?? P.townSubject.exec(c) ?? (at === 0 ? P.zoneOpening.exec(c) : null);
-  if (zone) return { at, name: zone[1]! };
+  const c2 = c.replace(P.leadingNoise, "");
+  const zone = P.zoneSubject.exec(c2) ?? P.townSubject.exec(c2) ?? (at === 0 ? P.zoneOpening.exec(c2) ?? P.genericZoneOpening.exec(c2) : null);
+  if (zone) return { at, name: zone[1]!, ...(P.genericZone.test(zone[1]!) ? { generic: true } : {}) };
   if (para.zone && P.zoneAnaphora.test(c)) return { at, name: para.zone };
   // In a city's report, a county or city named as the subject has figures of its own.
   const head = c.replace(P.childrenLead, "");

@@ -5,6 +5,7 @@
 import { P, afterLast, CLAUSE_BOUNDARY_CHARS } from "../patterns.js";
 import { WORDS } from "../lexicon/lexicon.js";
 import { cleanName } from "./names.js";
+import { resolveIndicator } from "../lexicon/catalogue.js";
 import type { Token } from "./tokens.js";
 import { canAttach, type Building, type SentenceContext } from "./scan.js";
 
@@ -53,19 +54,23 @@ function completeShortItems(names: string[]): string[] {
     const bare = (n: string) => (n.startsWith("第") ? n.slice(1) : n);
     return names.map((n, i) => di + bare(i === names.length - 1 ? ordinal[0] : n) + noun);
   }
-  return names.map((n, i) => (i === names.length - 1 || n.length > 4 || lastName.length <= n.length ? n : n + lastName.slice(n.length)));
+  // A short item that names an indicator by itself (旅游人数、旅游综合收入) is complete as it is.
+  return names.map((n, i) =>
+    i === names.length - 1 || n.length > 4 || lastName.length <= n.length || resolveIndicator(n, { unit: null, fromTable: false }).id ? n : n + lastName.slice(n.length),
+  );
 }
 
-/** A、B、C分别增长6%、5%、4%左右: a qualifier written once, after the last item, holds for every item. */
+/**
+ * A qualifier written once for a list holds for every item: after the last (分别增长6%、5%、4%左右)
+ * or before the first (分别超过8万元、4.5万元).
+ */
 function shareTrailingQualifier(drafts: readonly Building[], figures: readonly Token[]): void {
-  const last = figures[figures.length - 1];
-  if (!last || figures.length < 2 || drafts.length !== figures.length) return;
-  if (last.type === "growth" && last.qualifier !== null && figures.slice(0, -1).every((f) => f.type === "growth" && f.qualifier === null)) {
-    for (const b of drafts) b.draft.growth_qualifier = last.qualifier;
-  }
-  if (last.type === "value" && last.qualifier !== null && figures.slice(0, -1).every((f) => f.type === "value" && f.qualifier === null)) {
-    for (const b of drafts) b.draft.value_qualifier = last.qualifier;
-  }
+  if (figures.length < 2 || drafts.length !== figures.length) return;
+  const qualified = figures.filter((f) => (f.type === "growth" || f.type === "value") && f.qualifier !== null);
+  const one = qualified.length === 1 ? qualified[0]! : null;
+  if (!one || (one !== figures[0] && one !== figures[figures.length - 1])) return;
+  if (one.type === "growth") for (const b of drafts) b.draft.growth_qualifier ??= one.qualifier;
+  if (one.type === "value") for (const b of drafts) b.draft.value_qualifier ??= one.qualifier;
 }
 
 export function distribute(

@@ -19,7 +19,7 @@ import { distribute } from "./lists.js";
 import { nounAfter, type NounAfter } from "./nouns.js";
 import { catalogueSubject } from "./about.js";
 import { lastBoundary, lastClauseBoundary } from "./clauses.js";
-import { applyToken, canAttach, open, type Piece, type Scan } from "./scan.js";
+import { applyToken, canAttach, open, spanOfGrowth, type Piece, type Scan } from "./scan.js";
 import { yearBetween } from "./when.js";
 
 const RATIO_GROUPS = WORDS.ratioGroups;
@@ -297,12 +297,12 @@ export function continuation(scan: Scan, k: number, piece: Piece, group: Token[]
   // the last year of the draft's span does not: 年均增长6.8%，2020年达到526.3亿元 is one fact.
   if (cur && year !== null && String(year) !== cur.draft.period && !cur.draft.period.endsWith(`-${year}`)) {
     applyToken(open(scan, cur.draft.name, piece.segStart, t), t, scan.ctx);
-  } else if (cur && t.type === "growth" && t.baseYear !== undefined && P.singleYear.test(cur.draft.period) && Number(cur.draft.period) - 1 !== t.baseYear) {
+  } else if (cur && spanOfGrowth(t, cur.draft.period) !== cur.draft.period) {
     // 2015年…292.63万人次，比2010年增长262.21%: growth over several years is a fact of its own span.
-    const b = open(scan, cur.draft.name, cur.a, t);
-    b.draft.period = `${t.baseYear + 1}-${cur.draft.period}`;
-    applyToken(b, t, scan.ctx);
-    b.draft.growth_basis = "cumulative";
+    applyToken(open(scan, cur.draft.name, cur.a, t), t, scan.ctx);
+  } else if (cur && t.type === "rank" && cur.draft.rank === null && scan.lastList?.includes(cur)) {
+    // …分别超过8万元、4.5万元，稳居各省区第1位: a rank after a list holds for every item.
+    for (const b of scan.lastList) if (b.draft.rank === null) applyToken(b, t, scan.ctx);
   } else if (exact && sameUnitClass(cur.draft.unit, t) && P.exactAfter.test(piece.gap)) {
     // 突破2万亿元、达到23562亿元: the exact figure replaces the threshold.
     applyToken(cur, t, scan.ctx);

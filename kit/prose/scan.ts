@@ -56,6 +56,8 @@ export interface Building {
 export interface Place {
   at: number;
   name: string;
+  /** A zone named only by its kind (工业园区), not a place of its own. */
+  generic?: boolean;
 }
 
 /** One sentence being read. Rules read it and move it forward. */
@@ -124,11 +126,17 @@ export function open(scan: Scan, name: string, a: number, t: Token): Building {
   const { ctx } = scan;
   const timing = kindAndPeriod(scan, t.start, a, name, t.type === "growth" && t.basis === "annual_avg");
   const { kind, part } = timing;
-  // 两年平均增长3.1%: an average over the years it names, ending in the figure's year.
-  const period = t.type === "growth" && t.years !== undefined && P.singleYear.test(timing.period) ? `${Number(timing.period) - t.years + 1}-${timing.period}` : timing.period;
-  const region = scan.subRegion && scan.subRegion.at <= a ? scan.subRegion.name : ctx.region;
+  const period = spanOfGrowth(t, timing.period);
+  const sub = scan.subRegion && scan.subRegion.at <= a ? scan.subRegion : null;
+  // A zone named only by its kind (工业园区实现…) is the region's parks together: their figures
+  // keep the region, under the zone's name, and are no headline of the region.
+  const region = sub && !sub.generic ? sub.name : ctx.region;
   let finalName = region !== ctx.region && name.startsWith(region) ? cleanName(name.slice(region.length)) || name : name;
   let uncatalogued = false;
+  if (sub?.generic) {
+    finalName = name.startsWith(sub.name) ? name : sub.name + name;
+    uncatalogued = true;
+  }
   if (scan.event && scan.event.end <= t.start) {
     // A figure of an event (文化旅游节…接待游客) is the event's, not the region's headline.
     finalName = scan.event.name + finalName;
@@ -153,6 +161,18 @@ export function open(scan: Scan, name: string, a: number, t: Token): Building {
   const b: Building = { draft, a, b: t.end };
   scan.out.push(b);
   return b;
+}
+
+/**
+ * The period growth covers when the text says: 两年平均增长 (the two years up to the figure's),
+ * 比2010年增长 in 2015 (2011-2015); otherwise the figure's own period.
+ */
+export function spanOfGrowth(t: Token, period: string): string {
+  if (t.type !== "growth" || !P.singleYear.test(period)) return period;
+  const y = Number(period);
+  if (t.years !== undefined) return `${y - t.years + 1}-${y}`;
+  if (t.baseYear !== undefined && t.baseYear < y - 1) return `${t.baseYear + 1}-${y}`;
+  return period;
 }
 
 export function applyToken(b: Building, t: Token, ctx: SentenceContext): void {

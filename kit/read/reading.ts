@@ -43,7 +43,7 @@ export interface Reading {
   /** What every offset indexes. */
   text: string;
   format: Format;
-  /** The character encoding of a text format; null for the others. */
+  /** The character encoding of a format stored as text (text, CSV, HTML); null for the others. */
   encoding: string | null;
   /** The documents the file holds, each a list of segments read in order; usually one. */
   documents: Segment[][];

@@ -77,6 +77,8 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
   let order = orderBase;
   let section: Section = { mode: "result", period: periodFor("result", null, meta), heading: null, span: null };
   let glossary = false;
+  /** The span a review paragraph opened (五年来，…), carried to the paragraphs under it. */
+  let carriedSpan: string | null = null;
   let lastModel: ColumnModel | null = null;
   const rankScope = rankScopeResolver(meta, partText);
   const reportSpan = meta.reportSpan ? span(...meta.reportSpan) : null;
@@ -84,6 +86,7 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
   /** A heading (or a heading-like line) opens a section; returns whether it said what the section does. */
   const enter = (heading: string): boolean => {
     if (heading === meta.title) return false;
+    carriedSpan = null;
     const c = classifyHeading(heading, meta);
     const named = spanNamed(heading, meta);
     // The next plan period's goals (二、“十五五”时期主要目标任务) are targets for the span.
@@ -131,9 +134,12 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
     const text = block.span.text;
     // A line between paragraphs that names a section ("2025年工作目标任务") is its heading.
     if (isHeadingLike(text) && enter(text)) continue;
-    // A paragraph that opens on a span (五年来，…; “十四五”时期，…) reviews that span.
+    // A paragraph that opens on a span (五年来，…; “十四五”时期，…) reviews that span, and so do the
+    // paragraphs that follow it (——发展质效不断提高…) until a heading or another time.
     const opening = spanNamed(text.slice(0, 40), meta);
-    const paragraphSpan = opening && !opening.future ? spanText(opening) : null;
+    if (opening && !opening.future) carriedSpan = spanText(opening);
+    else if (P.leadingYear.test(text) || P.thisYearOpening.test(text)) carriedSpan = null;
+    const paragraphSpan = carriedSpan;
     // Goals opened inside a paragraph (主要预期目标是：…) hold to its end; a paragraph that opens
     // on the next plan period (“十五五”时期，…) sets that span's goals.
     let goals: { mode: Mode; period: string } | null = opening?.future ? { mode: "plan", period: spanText(opening) } : null;
