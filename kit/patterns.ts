@@ -92,7 +92,7 @@ export const P = {
   fiveYearPlan: /十([一二三四五六七八九])个?五/,
   date: /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|((?:19|20)\d{2})-(\d{2})-(\d{2})/,
   dateGlobal: /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g,
-  dateDay: /\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/,
+  dateDay: /\d{1,2}\s*月\s*\d{1,2}\s*日$/,
   statisticsBureau: /统计局|调查队/,
   planDocWord: /规划|纲要|建议/,
   quoted: /《[^《》]{0,80}》|“[^“”]{0,40}”/g,
