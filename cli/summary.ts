@@ -38,7 +38,9 @@ export function summaryTable(result: BatchResult): string {
     const [region, period, kind] = k.split("\u0001");
     heads.push([region!, period!, kind!, ...HEADLINE.map((id) => figure(list.find((o) => o.indicator_id === id)))]);
   }
+  const warnings = result.documents.flatMap((d) => d.warnings.map((w) => `  ${d.part > 0 ? `${d.doc} #${d.part}` : d.doc}: ${w}`));
+  const warned = warnings.length > 0 ? `\nWarnings\n${warnings.join("\n")}\n` : "";
   const total = `${result.documents.length} documents, ${result.observations.length} observations, ${result.mentions.length} mentions, ${result.failures.length} failed`;
   const legend = "≈ about, ≥ at least, > more than, ≤ at most; (!) the text and the annex table disagree (the table's figure is shown).";
-  return `${docs.toString()}\n\nHeadline indicators\n${heads.toString()}\n${legend}\n${total}`;
+  return `${docs.toString()}\n${warned}\nHeadline indicators\n${heads.toString()}\n${legend}\n${total}`;
 }

@@ -8,16 +8,18 @@ export const OBSERVATION_COLUMNS = [
   "id", "doc", "region", "period", "period_part", "kind", "indicator", "indicator_id", "value", "unit", "growth_pct", "growth_basis",
   "value_qualifier", "growth_qualifier", "target_text", "rank", "rank_scope", "conflict", "quote",
 ] as const;
-export const MENTION_COLUMNS = ["observation_id", "doc", "start", "end", "quote", "section", "from_table"] as const;
+export const MENTION_COLUMNS = ["observation_id", "doc", "start", "end", "quote", "section", "from_table", "page"] as const;
 export const DOCUMENT_COLUMNS = [
-  "doc", "part", "title", "region", "parent_region", "type", "report_period", "report_period_part", "plan_period", "date", "encoding",
-  "start", "end", "observations", "mentions", "conflicts",
+  "doc", "part", "title", "region", "parent_region", "region_source", "type", "report_period", "report_period_part", "plan_period", "date",
+  "format", "encoding", "start", "end", "observations", "mentions", "conflicts", "warnings",
 ] as const;
 
 const BOM = "\ufeff";
 
 export function toCsv(rows: readonly object[], columns: readonly string[]): string {
-  return BOM + stringify(rows as Record<string, unknown>[], { header: true, columns: [...columns], cast: { boolean: (b) => (b ? "true" : "false") } });
+  // A list (a document's warnings) is one cell, its items separated by "; ".
+  const cast = { boolean: (b: boolean) => (b ? "true" : "false"), object: (o: object) => (Array.isArray(o) ? o.join("; ") : JSON.stringify(o)) };
+  return BOM + stringify(rows as Record<string, unknown>[], { header: true, columns: [...columns], cast });
 }
 
 /** Writes the three tables to dir and returns the paths written. */

@@ -249,3 +249,26 @@ describe("a unit column naming two units", () => {
     expect(one(r, { indicator_id: "gdp" })).toMatchObject({ value: 458.2, unit: "亿元" });
   });
 });
+
+describe("rows under 其中", () => {
+  it("names a part with the row above it, unless it names an indicator itself", () => {
+    const r = extract(
+      [
+        "武义县2024年国民经济和社会发展统计公报",
+        "",
+        "指标\t单位\t绝对数\t比上年增长（%）",
+        "商品房施工面积\t万平方米\t766.09\t-12",
+        "其中：住宅\t万平方米\t571.92\t-8.7",
+        "商品房销售面积\t万平方米\t250.51\t-5.9",
+        "其中：住宅\t万平方米\t201.3\t-3.1",
+        "第二产业增加值\t亿元\t120.5\t6.1",
+        "其中：规上工业增加值\t亿元\t88.2\t7.3",
+        "",
+      ].join("\n"),
+    );
+    expect(one(r, { indicator: "商品房施工面积(住宅)" }).value).toBe(571.92);
+    expect(one(r, { indicator: "商品房销售面积(住宅)" }).value).toBe(201.3);
+    expect(one(r, { indicator_id: "industry_va_above_scale" }).value).toBe(88.2);
+    expect(r.observations.filter((o) => o.conflict)).toEqual([]);
+  });
+});

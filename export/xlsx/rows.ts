@@ -23,6 +23,8 @@ function cell(v: unknown): CellValue {
   if (v === undefined || v === null) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "boolean") return v;
+  // A list (a document's warnings) is one cell; an empty one is an empty cell.
+  if (Array.isArray(v)) return v.length > 0 ? cell(v.join("; ")) : null;
   const s = String(v);
   return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
 }

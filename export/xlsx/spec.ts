@@ -42,8 +42,9 @@ const KIND: Record<string, CellKind> = {
   failures: "int",
   conflict: "bool",
   from_table: "bool",
+  page: "int",
 };
-const MAX_WIDTH: Record<string, number> = { quote: 70, title: 50, failure_message: 50, section: 40, indicator: 30 };
+const MAX_WIDTH: Record<string, number> = { quote: 70, title: 50, failure_message: 50, section: 40, indicator: 30, warnings: 60 };
 
 function columns(keys: readonly string[]): ColumnSpec[] {
   return keys.map((key) => ({ key, kind: KIND[key] ?? "text", maxWidth: MAX_WIDTH[key] }));

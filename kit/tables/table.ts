@@ -183,8 +183,9 @@ function yearlessGroup(labels: string[][], columns: number, name: number, unit: 
   return { period: String(year), period_part: target ? null : ctx.subPeriod, kind: target ? "target" : "actual", value, growth };
 }
 
-function cleanRowName(text: string): { name: string; unit: string | null } {
+function cleanRowName(text: string): { name: string; unit: string | null; child: boolean } {
   let name = text.replace(P.spaces, "");
+  const child = P.childrenStart.test(name);
   let unit: string | null = null;
   const u = P.tableNameUnit.exec(name);
   if (u && (unitInfo(u[1]!.replace(P.spaces, "")) || u[1]!.includes("/"))) {
@@ -192,7 +193,7 @@ function cleanRowName(text: string): { name: string; unit: string | null } {
     name = name.slice(0, u.index);
   }
   name = name.replace(P.tableNamePrefix, "");
-  return { name, unit };
+  return { name, unit, child };
 }
 
 /** What a captioned table measures: 表7 分行业500万元以上固定资产投资 → 固定资产投资 (fai). */
@@ -229,12 +230,16 @@ export function extractTable(rows: TableRow[], ctx: TableContext, previous: Colu
   if (!model) return { drafts: [], model: previous };
   const drafts: Draft[] = [];
   const caption = captionMeasure(ctx.section);
+  let parent: string | null = null;
   for (const row of rows.slice(h)) {
     if (isHeaderRow(row)) continue;
     const nameCell = row.cells[model.name]?.text ?? "";
     const cleaned = cleanRowName(nameCell);
     const { unit: nameUnit } = cleaned;
-    const name = model.measure && !cleaned.name.endsWith(model.measure) ? cleaned.name + model.measure : underCaption(cleaned.name, caption);
+    let name = model.measure && !cleaned.name.endsWith(model.measure) ? cleaned.name + model.measure : underCaption(cleaned.name, caption);
+    // 其中：住宅 under 商品房施工面积: a part of the row above, named with it unless it names an indicator itself.
+    if (cleaned.child && parent && !resolveIndicator(name, { unit: null, fromTable: true }).id) name = `${parent}(${name})`;
+    else if (!cleaned.child) parent = name;
     if (!P.hasCjk2.test(name) && !P.asciiName.test(name)) continue;
     let unit = nameUnit;
     if (model.unit !== null) {
