@@ -266,8 +266,8 @@ describe("rows under 其中", () => {
         "",
       ].join("\n"),
     );
-    expect(one(r, { indicator: "商品房施工面积(住宅)" }).value).toBe(571.92);
-    expect(one(r, { indicator: "商品房销售面积(住宅)" }).value).toBe(201.3);
+    expect(one(r, { indicator: "商品房施工面积：住宅" }).value).toBe(571.92);
+    expect(one(r, { indicator: "商品房销售面积：住宅" }).value).toBe(201.3);
     expect(one(r, { indicator_id: "industry_va_above_scale" }).value).toBe(88.2);
     expect(r.observations.filter((o) => o.conflict)).toEqual([]);
   });

@@ -238,7 +238,7 @@ export function extractTable(rows: TableRow[], ctx: TableContext, previous: Colu
     const { unit: nameUnit } = cleaned;
     let name = model.measure && !cleaned.name.endsWith(model.measure) ? cleaned.name + model.measure : underCaption(cleaned.name, caption);
     // 其中：住宅 under 商品房施工面积: a part of the row above, named with it unless it names an indicator itself.
-    if (cleaned.child && parent && !resolveIndicator(name, { unit: null, fromTable: true }).id) name = `${parent}(${name})`;
+    if (cleaned.child && parent && !resolveIndicator(name, { unit: null, fromTable: true }).id) name = `${parent}：${name}`;
     else if (!cleaned.child) parent = name;
     if (!P.hasCjk2.test(name) && !P.asciiName.test(name)) continue;
     let unit = nameUnit;
