@@ -49,6 +49,15 @@ export interface ObservationsPage {
   generation: number;
 }
 
+/** A document's reading text: what every mention's offsets index (text.slice(start, end) === quote). */
+export interface ReadingTextResponse {
+  doc: string;
+  format: string;
+  text: string;
+  /** Offset where each page starts (page n at index n - 1), for PDFs; null otherwise. */
+  pageStarts: number[] | null;
+}
+
 /** A mention with the document it comes from, for showing the source of a number. */
 export interface MentionView extends Mention {
   title: string | null;

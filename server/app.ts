@@ -4,7 +4,8 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { querySearchParams, type DocumentsResponse, type FacetResponse, type Health, type MentionsResponse, type ObservationsPage } from "./api.js";
+import { querySearchParams, type DocumentsResponse, type FacetResponse, type Health, type MentionsResponse, type ObservationsPage, type ReadingTextResponse } from "./api.js";
+import { readFileReading } from "../kit/index.js";
 import { BODY_LIMIT, guard, MAX_URL_LENGTH } from "./guard.js";
 import { parsePageRequest, parseQuery, type Raw } from "./params.js";
 import type { ReportStore } from "./store.js";
@@ -82,6 +83,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const o = store.tables.byId.get(id);
     if (!o) return reply.code(404).send({ error: "no observation with this id (the report may have changed)" });
     return { observation: o, mentions: mentionViews(store.tables, id) };
+  });
+
+  app.get("/api/documents/:doc/text", async (request, reply): Promise<ReadingTextResponse | FastifyReply> => {
+    const doc = (request.params as { doc: string }).doc;
+    const file = store.fileOf(doc);
+    if (!file) return reply.code(404).send({ error: "no served document has this name" });
+    const reading = await readFileReading(file).catch(() => null);
+    if (!reading) return reply.code(404).send({ error: "the document can no longer be read" });
+    return { doc, format: reading.format, text: reading.text, pageStarts: reading.pageStarts };
   });
 
   app.get("/manifest.xml", async (_request, reply) => {

@@ -26,6 +26,8 @@ export class ReportStore {
   private pending: Promise<unknown> = Promise.resolve();
   private dirty = new Set<string>();
   tables: Tables = buildTables([], []);
+  /** The file each served document name stands for. */
+  private files = new Map<string, string>();
   /** Increases with every scan that changed something; clients can poll it. */
   generation = 0;
 
@@ -81,6 +83,7 @@ export class ReportStore {
     const failures: Failure[] = [...this.listingFailures];
     // Rows name their document by file name; two files with one name would be confused, so the later is refused.
     const byName = new Map<string, string>();
+    this.files = byName;
     for (const [file, e] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
       failures.push(...e.failures);
       if (!e.result) continue;
@@ -95,5 +98,10 @@ export class ReportStore {
     }
     this.tables = buildTables(results, failures);
     this.generation++;
+  }
+
+  /** The file a document row names (its file name), or undefined when none is served. */
+  fileOf(doc: string): string | undefined {
+    return this.files.get(doc);
   }
 }

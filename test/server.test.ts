@@ -5,7 +5,7 @@ import { request } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DocumentsResponse, FacetResponse, Health, MentionsResponse, ObservationsPage } from "../server/api.js";
+import type { DocumentsResponse, FacetResponse, Health, MentionsResponse, ObservationsPage, ReadingTextResponse } from "../server/api.js";
 import { startService, type Service } from "../server/serve.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -135,6 +135,15 @@ describe("the API", () => {
     expect(m.mentions[0]!.title).toContain("雷州市");
     expect(m.mentions.some((x) => x.section)).toBe(true);
     expect((await raw("/api/observations/0000000000000000/mentions")).status).toBe(404);
+  });
+
+  it("serves a document's reading text, which every mention's offsets index", async () => {
+    const page = await api<ObservationsPage>(`/api/observations?region=${enc("雷州市")}&indicator=gdp&period=2023&kind=actual`);
+    const m = await api<MentionsResponse>(`/api/observations/${page.items[0]!.id}/mentions`);
+    const reading = await api<ReadingTextResponse>(`/api/documents/${enc(m.mentions[0]!.doc)}/text`);
+    expect(reading).toMatchObject({ doc: "000_b3806004d9469c12.txt", format: "text", pageStarts: null });
+    for (const x of m.mentions) expect(reading.text.slice(x.start, x.end)).toBe(x.quote);
+    expect((await raw(`/api/documents/${enc("no-such.txt")}/text`)).status).toBe(404);
   });
 });
 

@@ -206,7 +206,8 @@ export function mountPane(deps: PaneDeps): Pane {
     const quote = doc.createElement("blockquote");
     quote.textContent = m.quote;
     const cap = doc.createElement("figcaption");
-    cap.textContent = [m.title ?? m.doc, m.section, m.from_table ? say("source.table") : say("source.prose")].filter(Boolean).join(" · ");
+    const page = m.page !== null && m.page !== undefined ? say("source.page").replace("{page}", String(m.page)) : null;
+    cap.textContent = [m.title ?? m.doc, page, m.section, m.from_table ? say("source.table") : say("source.prose")].filter(Boolean).join(" · ");
     card.append(quote, cap);
     return card;
   }
