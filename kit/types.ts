@@ -97,7 +97,8 @@ export type FailureCode =
   | "corrupt" // a damaged PDF, zip or workbook
   | "encrypted" // a password-protected PDF or Office file
   | "no_text_layer" // a scanned PDF: pages of images, no text to read
-  | "no_text"; // a page or document with no visible text
+  | "no_text" // a page or document with no visible text
+  | "own_output"; // a workbook Zhibiao itself wrote: skipped in folders, not a report
 
 export interface Failure {
   file: string;

@@ -9,6 +9,10 @@ import { extractBytes, extractText, readBytes } from "../kit/core.js";
 import { formatNumber } from "../kit/read/xlsx/format.js";
 import type { ExtractResult, Observation } from "../kit/types.js";
 import { ole2 } from "./helpers/ooxml.js";
+import { extractPaths } from "../kit/index.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -241,10 +245,18 @@ describe("files that cannot be read", () => {
     expect(await failure(good.subarray(0, good.length - 100), "t.xlsx")).toMatchObject({ code: "corrupt" });
   });
 
-  it("the kit's own output workbook is not a report", async () => {
+  it("the kit's own output workbook is not a report, and a folder skips it without failing", async () => {
     const wb = annexWorkbook();
     wb.creator = "Zhibiao";
-    expect(await failure(await bytesOf(wb), "out.xlsx")).toMatchObject({ code: "not_a_report" });
+    const bytes = await bytesOf(wb);
+    expect(await failure(bytes, "out.xlsx")).toMatchObject({ code: "own_output" });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-own-"));
+    writeFileSync(path.join(dir, "zhibiao.xlsx"), bytes);
+    writeFileSync(path.join(dir, "report.txt"), "武义县2024年国民经济和社会发展统计公报\n\n全年地区生产总值458.2亿元，增长5.1%。\n");
+    const batch = await extractPaths([dir]);
+    expect(batch.failures).toEqual([]);
+    expect(batch.skipped).toEqual({ "Zhibiao workbook": 1 });
+    expect(batch.documents.map((d) => d.doc)).toEqual(["report.txt"]);
   });
 
   it("a workbook with no text is no_text", async () => {

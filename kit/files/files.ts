@@ -10,6 +10,8 @@ import { P } from "../patterns.js";
 import type { BatchResult, Failure } from "../types.js";
 
 const MAX_BYTES = 64 * 1024 * 1024;
+/** How the skipped-files line names workbooks Zhibiao wrote itself. */
+const OWN_OUTPUT = "Zhibiao workbook";
 
 /** In Node, pdf.js reads its CMaps (Chinese fonts need them) and font data from its own package. */
 export const PDF_OPTIONS: PdfOptions = (() => {
@@ -94,7 +96,9 @@ export async function extractPaths(paths: string[], options: ExtractPathsOptions
       result.observations.push(...r.observations);
       result.mentions.push(...r.mentions);
     } catch (err) {
-      if (err instanceof ExtractError) failures.push({ file, code: err.code, message: failureMessage(err.code, err.detail) });
+      // A workbook the kit wrote (out/zhibiao.xlsx beside the reports) is counted as skipped, not failed.
+      if (err instanceof ExtractError && err.code === "own_output") skipped[OWN_OUTPUT] = (skipped[OWN_OUTPUT] ?? 0) + 1;
+      else if (err instanceof ExtractError) failures.push({ file, code: err.code, message: failureMessage(err.code, err.detail) });
       else failures.push({ file, code: "unreadable", message: failureMessage("unreadable", (err as Error).message) });
     }
     options.onProgress?.(++done, files.length, file);

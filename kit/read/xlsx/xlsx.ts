@@ -215,7 +215,7 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Reading
   }
   // The kit's own output (export/xlsx writes creator "Zhibiao"): tables of observations, not a report.
   if ((wb.creator ?? "").trim().toLowerCase() === "zhibiao") {
-    throw new ExtractError(file, "not_a_report", "a workbook Zhibiao wrote (its tables of observations and mentions)");
+    throw new ExtractError(file, "own_output", "a workbook Zhibiao wrote (its tables of observations and mentions)");
   }
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   // exceljs lists the sheets in the workbook's tab order.
