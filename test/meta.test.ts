@@ -131,3 +131,12 @@ describe("data releases", () => {
     ]);
   });
 });
+
+describe("a report that does not say its year", () => {
+  it("holds its figures back and says so", () => {
+    const r = extractText("武义县经济运行情况\n\n全县地区生产总值增长5.2%，固定资产投资增长8%。\n", { name: "r.txt" });
+    expect(r.documents[0]).toMatchObject({ region: "武义县", report_period: null });
+    expect(r.documents[0]!.warnings.join(" ")).toMatch(/2 figures are held back: the report does not say which year/);
+    expect(r.observations).toEqual([]);
+  });
+});

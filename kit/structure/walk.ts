@@ -193,11 +193,11 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
     order = state.order;
   }
   // Whose report it is unknown: its own figures would be a guess, so they are held back and the
-  // document says so. Figures of places the text names (a county, a zone) stay.
-  if (meta.regionName === null) {
-    const own = drafts.filter((d) => d.region === "").length;
-    if (own > 0) meta.warnings.push(`${own} figures of the report's own region are held back until its region is known`);
-    return { meta, drafts: drafts.filter((d) => d.region !== ""), nextOrder: order };
-  }
-  return { meta, drafts, nextOrder: order };
+  // document says so. Figures of places the text names (a county, a zone) stay. So are figures
+  // whose year neither the text nor the document says.
+  const unplaced = drafts.filter((d) => d.region === "").length;
+  if (meta.regionName === null && unplaced > 0) meta.warnings.push(`${unplaced} figures of the report's own region are held back until its region is known`);
+  const undated = drafts.filter((d) => d.region !== "" && d.period === "").length;
+  if (undated > 0) meta.warnings.push(`${undated} figures are held back: the report does not say which year they are for`);
+  return { meta, drafts: drafts.filter((d) => d.region !== "" && d.period !== ""), nextOrder: order };
 }
