@@ -1,0 +1,377 @@
+// Tables rebuilt from positions. Where the page draws rules (a grid, or the inner column rules
+// of a three-line table) they give the columns and the row bands; elsewhere columns are the
+// x-ranges the cells of several lines share. Within a band, text lines that each fill two or
+// more columns are rows of their own; lines of one cell wrapped (or centred against a taller
+// neighbour) are joined into the cell.
+import config from "./layout.json" with { type: "json" };
+import { groupLines, joinFrags, segmentsOf, type Frag, type Line, type Segment } from "./lines.js";
+import { joinRuns } from "./text.js";
+
+/** A thin axis-aligned mark drawn on the page (a table rule, an underline), x0 ≤ x1, y0 ≤ y1. */
+export interface Rule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface Table {
+  rows: string[][];
+  top: number;
+  bottom: number;
+  /** The x-range each column's text covers, for matching a table continued on the next page. */
+  columns: { x0: number; x1: number }[];
+}
+
+interface HLine {
+  y: number;
+  x0: number;
+  x1: number;
+}
+interface VLine {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+/** Collinear segments that touch or overlap, merged (a border drawn cell by cell, or twice). */
+function mergeSegments<T extends { at: number; a: number; b: number }>(segs: T[]): { at: number; a: number; b: number }[] {
+  const tol = config.ruleJoin;
+  const sorted = [...segs].sort((p, q) => p.at - q.at || p.a - q.a);
+  const out: { at: number; a: number; b: number }[] = [];
+  for (const s of sorted) {
+    const same = out.find((o) => Math.abs(o.at - s.at) <= tol && s.a <= o.b + tol && s.b >= o.a - tol);
+    if (same) {
+      same.a = Math.min(same.a, s.a);
+      same.b = Math.max(same.b, s.b);
+    } else out.push({ at: s.at, a: s.a, b: s.b });
+  }
+  return out;
+}
+
+function clusterValues(values: number[], tol: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  let group: number[] = [];
+  for (const v of sorted) {
+    if (group.length > 0 && v - group[group.length - 1]! > tol) {
+      out.push(group.reduce((s, x) => s + x, 0) / group.length);
+      group = [];
+    }
+    group.push(v);
+  }
+  if (group.length > 0) out.push(group.reduce((s, x) => s + x, 0) / group.length);
+  return out;
+}
+
+export interface Grid {
+  /** Column boundaries, left to right (the outer ones included). */
+  xs: number[];
+  /** Row-band boundaries, top to bottom. */
+  ys: number[];
+  h: HLine[];
+  v: VLine[];
+}
+
+const covered = (spans: { a: number; b: number }[], a: number, b: number): number => {
+  let n = 0;
+  for (const s of spans) n += Math.max(0, Math.min(b, s.b) - Math.max(a, s.a));
+  return b > a ? n / (b - a) : 0;
+};
+
+function vPresent(grid: Grid, k: number, r: number): boolean {
+  if (k === 0 || k === grid.xs.length - 1) return true;
+  const x = grid.xs[k]!;
+  const spans = grid.v.filter((v) => Math.abs(v.x - x) <= config.ruleJoin).map((v) => ({ a: v.y0, b: v.y1 }));
+  return covered(spans, grid.ys[r]!, grid.ys[r + 1]!) >= config.ruleCover;
+}
+
+function hPresent(grid: Grid, r: number, c: number): boolean {
+  if (r === 0 || r === grid.ys.length - 1) return true;
+  const y = grid.ys[r]!;
+  const spans = grid.h.filter((h) => Math.abs(h.y - y) <= config.ruleJoin).map((h) => ({ a: h.x0, b: h.x1 }));
+  return covered(spans, grid.xs[c]!, grid.xs[c + 1]!) >= config.ruleCover;
+}
+
+/**
+ * Grids from a page's rules: horizontal rules joined by vertical ones. A grid needs two
+ * horizontal rules and one vertical rule between them (three-line tables draw their column
+ * rules, full grids all of them); its outer edges are the ends of its horizontal rules. Two
+ * tables drawn one against the other are told apart by their columns.
+ */
+export function gridsOf(rules: readonly Rule[]): Grid[] {
+  const thick = config.ruleThickness;
+  const min = config.ruleMinLength;
+  const hs = mergeSegments(rules.filter((r) => r.y1 - r.y0 <= thick && r.x1 - r.x0 >= min).map((r) => ({ at: (r.y0 + r.y1) / 2, a: r.x0, b: r.x1 }))).map(
+    (s): HLine => ({ y: s.at, x0: s.a, x1: s.b }),
+  );
+  const vs = mergeSegments(rules.filter((r) => r.x1 - r.x0 <= thick && r.y1 - r.y0 >= min).map((r) => ({ at: (r.x0 + r.x1) / 2, a: r.y0, b: r.y1 }))).map(
+    (s): VLine => ({ x: s.at, y0: s.a, y1: s.b }),
+  );
+  if (hs.length < 2 || vs.length === 0) return [];
+  // Union-find over rules that touch.
+  const parent = Array.from({ length: hs.length + vs.length }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const tol = config.ruleJoin;
+  hs.forEach((h, i) =>
+    vs.forEach((v, j) => {
+      if (v.x >= h.x0 - tol && v.x <= h.x1 + tol && h.y >= v.y0 - tol && h.y <= v.y1 + tol) parent[find(i)] = find(hs.length + j);
+    }),
+  );
+  const groups = new Map<number, { h: HLine[]; v: VLine[] }>();
+  hs.forEach((h, i) => {
+    const g = groups.get(find(i)) ?? { h: [], v: [] };
+    g.h.push(h);
+    groups.set(find(i), g);
+  });
+  vs.forEach((v, j) => {
+    const g = groups.get(find(hs.length + j)) ?? { h: [], v: [] };
+    g.v.push(v);
+    groups.set(find(hs.length + j), g);
+  });
+  const grids: Grid[] = [];
+  for (const { h, v } of groups.values()) {
+    if (h.length < 2 || v.length === 0) continue;
+    const left = Math.min(...h.map((l) => l.x0));
+    const right = Math.max(...h.map((l) => l.x1));
+    const xs = clusterValues([left, right, ...v.map((l) => l.x)], tol);
+    const ys = clusterValues([...h.map((l) => l.y), Math.min(...v.map((l) => l.y0)), Math.max(...v.map((l) => l.y1))], tol);
+    if (xs.length < 3 || ys.length < 2) continue;
+    grids.push(...splitTouching({ xs, ys, h, v }));
+  }
+  return grids.sort((a, b) => a.ys[0]! - b.ys[0]!);
+}
+
+/** Bands whose column rules differ (neither set holds the other) belong to different tables. */
+function splitTouching(grid: Grid): Grid[] {
+  const bands = grid.ys.length - 1;
+  const inner = (r: number) => new Set(grid.xs.map((_, k) => k).filter((k) => k > 0 && k < grid.xs.length - 1 && vPresent(grid, k, r)));
+  const subset = (a: Set<number>, b: Set<number>) => [...a].every((k) => b.has(k));
+  const parts: number[][] = [[0]];
+  let prev = inner(0);
+  for (let r = 1; r < bands; r++) {
+    const cur = inner(r);
+    if (cur.size > 0 && prev.size > 0 && !subset(cur, prev) && !subset(prev, cur)) parts.push([]);
+    parts[parts.length - 1]!.push(r);
+    if (cur.size > 0) prev = cur;
+  }
+  if (parts.length === 1) return [grid];
+  return parts.map((rs) => {
+    const ys = [...rs.map((r) => grid.ys[r]!), grid.ys[rs[rs.length - 1]! + 1]!];
+    const keep = grid.xs.filter((_, k) => k === 0 || k === grid.xs.length - 1 || rs.some((r) => vPresent(grid, k, r)));
+    const top = ys[0]! - config.ruleJoin;
+    const bottom = ys[ys.length - 1]! + config.ruleJoin;
+    return {
+      xs: keep,
+      ys,
+      h: grid.h.filter((l) => l.y >= top && l.y <= bottom),
+      v: grid.v.filter((l) => l.y1 >= top && l.y0 <= bottom).map((l) => ({ x: l.x, y0: Math.max(l.y0, top), y1: Math.min(l.y1, bottom) })),
+    };
+  });
+}
+
+const centerY = (f: Frag) => f.y - 0.3 * f.size;
+const centerX = (f: Frag) => (f.x0 + f.x1) / 2;
+
+function indexIn(bounds: readonly number[], v: number): number {
+  let i = 0;
+  while (i < bounds.length - 2 && v >= bounds[i + 1]!) i++;
+  return i;
+}
+
+/** True when a fragment lies inside the grid. */
+export function inGrid(grid: Grid, f: Frag): boolean {
+  const tol = config.ruleJoin;
+  const cx = centerX(f);
+  const cy = centerY(f);
+  return cx >= grid.xs[0]! - tol && cx <= grid.xs[grid.xs.length - 1]! + tol && cy >= grid.ys[0]! - tol && cy <= grid.ys[grid.ys.length - 1]! + tol;
+}
+
+/** One text line of a table band: the text of each column on it. */
+interface CellLine {
+  y: number;
+  size: number;
+  cells: string[];
+}
+
+function filled(l: CellLine): number {
+  return l.cells.filter((c) => c.length > 0).length;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+function appendCells(row: string[], line: CellLine): void {
+  line.cells.forEach((c, i) => {
+    if (c) row[i] = joinRuns(row[i] ?? "", c);
+  });
+}
+
+/**
+ * Rows of a band's text lines. When two or more lines each fill two columns or more, and the
+ * lines are a line-pitch apart, every line is a row (a table without rules between its rows);
+ * a line closer than that to the one above continues it. Otherwise the band is one row.
+ */
+function bandRows(lines: CellLine[], ncols: number, forceRows: boolean, pitch: number | null): string[][] {
+  if (lines.length === 0) return [];
+  const multi = lines.filter((l) => filled(l) >= 2).length;
+  const staggered = lines.some((l, i) => i > 0 && l.y - lines[i - 1]!.y < config.stagger * Math.min(l.size, lines[i - 1]!.size));
+  if (!forceRows && (multi < 2 || staggered)) {
+    const row = Array.from({ length: ncols }, () => "");
+    for (const l of lines) appendCells(row, l);
+    return [row];
+  }
+  const p = pitch ?? median(lines.slice(1).map((l, i) => l.y - lines[i]!.y)) ?? 0;
+  const rows: string[][] = [];
+  let prevY = -Infinity;
+  for (const l of lines) {
+    const last = rows[rows.length - 1];
+    if (last && l.y - prevY < config.staggerRatio * p) appendCells(last, l);
+    else {
+      const row = Array.from({ length: ncols }, () => "");
+      appendCells(row, l);
+      rows.push(row);
+    }
+    prevY = l.y;
+  }
+  return rows;
+}
+
+/** Cells of one line: fragments assigned to columns, each column's text joined. */
+function cellLine(line: Line, ncols: number, column: (f: Frag) => number): CellLine {
+  const parts: Frag[][] = Array.from({ length: ncols }, () => []);
+  for (const f of line.frags) parts[column(f)]!.push(f);
+  return { y: line.y, size: line.size, cells: parts.map((p) => joinFrags(p)) };
+}
+
+/** Columns with no text in any row are dropped; their x-ranges come from the text they hold. */
+function finishTable(rows: string[][], spans: { x0: number; x1: number }[], top: number, bottom: number): Table | null {
+  const rowsWithText = rows.filter((r) => r.some((c) => c.length > 0));
+  const keep = spans.map((_, c) => rowsWithText.some((r) => (r[c] ?? "").length > 0));
+  const out = rowsWithText.map((r) => r.filter((_, c) => keep[c]));
+  const columns = spans.filter((_, c) => keep[c]);
+  if (out.length === 0 || columns.length < 2) return null;
+  return { rows: out, top, bottom, columns };
+}
+
+/** A grid's table: fragments placed in cells (a merged cell's text in its first row and column). */
+export function gridTable(grid: Grid, frags: readonly Frag[]): Table | null {
+  const ncols = grid.xs.length - 1;
+  const bands = grid.ys.length - 1;
+  const byBand: Frag[][] = Array.from({ length: bands }, () => []);
+  const colOf = new Map<Frag, number>();
+  const spans = Array.from({ length: ncols }, () => ({ x0: Infinity, x1: -Infinity }));
+  for (const f of frags) {
+    let c = indexIn(grid.xs, centerX(f));
+    let r = indexIn(grid.ys, centerY(f));
+    while (c > 0 && !vPresent(grid, c, r)) c--;
+    while (r > 0 && !hPresent(grid, r, c)) r--;
+    byBand[r]!.push(f);
+    colOf.set(f, c);
+    spans[c]!.x0 = Math.min(spans[c]!.x0, f.x0);
+    spans[c]!.x1 = Math.max(spans[c]!.x1, f.x1);
+  }
+  const rows: string[][] = [];
+  for (let r = 0; r < bands; r++) {
+    const lines = groupLines(byBand[r]!).map((l) => cellLine(l, ncols, (f) => colOf.get(f) ?? 0));
+    rows.push(...bandRows(lines, ncols, false, null));
+  }
+  return finishTable(rows, spans, grid.ys[0]!, grid.ys[grid.ys.length - 1]!);
+}
+
+/**
+ * Columns of a run of lines without rules: the x-ranges covered by their cells, leaving out
+ * cells that span two cells of another line (a header over a group of columns). Returns the
+ * boundaries between columns (midpoints of the gutters).
+ */
+function textColumns(segs: Segment[][]): number[] | null {
+  const spanning = (s: Segment, li: number) =>
+    segs.some((other, lj) => lj !== li && other.length >= 2 && other.filter((o) => Math.min(o.x1, s.x1) - Math.max(o.x0, s.x0) > 0).length >= 2);
+  const ranges = segs.flatMap((line, li) => (line.length >= 2 ? line.filter((s) => !spanning(s, li)).map((s) => ({ a: s.x0, b: s.x1 })) : [])).sort((p, q) => p.a - q.a);
+  const bands: { a: number; b: number }[] = [];
+  for (const r of ranges) {
+    const last = bands[bands.length - 1];
+    if (last && r.a <= last.b) last.b = Math.max(last.b, r.b);
+    else bands.push({ ...r });
+  }
+  if (bands.length < 2) return null;
+  return bands.slice(1).map((b, i) => (bands[i]!.b + b.a) / 2);
+}
+
+/**
+ * A table from lines with no rules, or null when their cells do not line up in two columns at
+ * least. Each cell goes to the column its left edge falls in.
+ */
+export function textTable(lines: Line[]): Table | null {
+  const segs = lines.map(segmentsOf);
+  const cuts = textColumns(segs);
+  if (!cuts) return null;
+  const ncols = cuts.length + 1;
+  const colOfX = (x: number) => {
+    let c = 0;
+    while (c < cuts.length && x >= cuts[c]!) c++;
+    return c;
+  };
+  const spans = Array.from({ length: ncols }, () => ({ x0: Infinity, x1: -Infinity }));
+  const cellLines: CellLine[] = segs.map((line, i) => {
+    const cells = Array.from({ length: ncols }, () => "");
+    for (const s of line) {
+      const c = colOfX(s.x0 + 0.01);
+      cells[c] = joinRuns(cells[c]!, s.text);
+      spans[c]!.x0 = Math.min(spans[c]!.x0, s.x0);
+      spans[c]!.x1 = Math.max(spans[c]!.x1, s.x1);
+    }
+    return { y: lines[i]!.y, size: lines[i]!.size, cells };
+  });
+  const pitch = median(lines.slice(1).map((l, i) => l.y - lines[i]!.y));
+  const rows = bandRows(cellLines, ncols, true, pitch);
+  return finishTable(rows, spans, lines[0]!.top, lines[lines.length - 1]!.bottom);
+}
+
+/**
+ * Runs of lines that form tables without rules: two lines or more with cells apart by wide gaps,
+ * and short one-cell lines between them (a section row of the table). Returns [first, last]
+ * index pairs into `lines`.
+ */
+export function textTableRuns(lines: Line[], textRight: number): [number, number][] {
+  const counts = lines.map((l) => segmentsOf(l).length);
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (counts[i]! < 2) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let multi = 1;
+    let j = i + 1;
+    while (j < lines.length) {
+      const l = lines[j]!;
+      if (l.top - lines[j - 1]!.bottom > config.tableMaxLineGap * l.size) break;
+      if (counts[j]! >= 2) {
+        end = j;
+        multi++;
+        j++;
+        continue;
+      }
+      // A one-cell line belongs to the table when it is short and more rows follow.
+      const short = l.x1 < textRight - config.cellGap * l.size;
+      const next = counts[j + 1] ?? 0;
+      const next2 = counts[j + 2] ?? 0;
+      if (short && (next >= 2 || (next2 >= 2 && lines[j + 1]!.x1 < textRight - config.cellGap * l.size))) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (multi >= 2) runs.push([i, end]);
+    i = end + 1;
+  }
+  return runs;
+}
