@@ -107,19 +107,31 @@ function splitItem(item: TextItem): Frag[] {
  */
 export function fragmentsOf(items: readonly TextItem[]): Frag[] {
   const out: Frag[] = [];
-  const seen = new Map<string, Frag[]>();
+  const hidden = new Set<Frag>();
+  // Fragments by baseline, in buckets of 4 points, to find those drawn at the same place.
+  const near = new Map<number, Frag[]>();
   for (const item of items) {
     if (!(item.size > 0) || !Number.isFinite(item.x) || !Number.isFinite(item.y) || isBlank(item.str)) continue;
     for (const f of splitItem(item)) {
       const tol = config.fakeBoldTolerance * f.size;
-      const same = seen.get(f.str);
-      if (same?.some((g) => Math.abs(g.x0 - f.x0) <= tol && Math.abs(g.y - f.y) <= tol)) continue;
-      if (same) same.push(f);
-      else seen.set(f.str, [f]);
+      const bucket = Math.round(f.y / 4);
+      const others = [...(near.get(bucket - 1) ?? []), ...(near.get(bucket) ?? []), ...(near.get(bucket + 1) ?? [])];
+      let twice = false;
+      for (const g of others) {
+        if (hidden.has(g) || Math.abs(g.y - f.y) > 0.5 * Math.min(f.size, g.size)) continue;
+        if (g.str === f.str && Math.abs(g.x0 - f.x0) <= tol && Math.abs(g.y - f.y) <= tol) twice = true;
+        // Other text drawn over a run, starting where it starts, hides it (a figure corrected by
+        // covering the old one and writing the new one on top).
+        else if (g.str !== f.str && Math.abs(g.x0 - f.x0) <= config.coverStart * f.size && Math.min(g.x1, f.x1) - Math.max(g.x0, f.x0) >= config.cover * Math.min(g.x1 - g.x0, f.x1 - f.x0)) {
+          if (!g.str.includes(f.str) && !f.str.includes(g.str)) hidden.add(g);
+        }
+      }
+      if (twice) continue;
+      near.set(bucket, [...(near.get(bucket) ?? []), f]);
       out.push(f);
     }
   }
-  return out;
+  return hidden.size > 0 ? out.filter((f) => !hidden.has(f)) : out;
 }
 
 interface Building {

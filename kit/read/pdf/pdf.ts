@@ -22,14 +22,39 @@ type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
 
 let loading: Promise<PdfJs> | null = null;
 
+/**
+ * Built-ins that pdf.js's legacy build replaces with polyfills when it loads (core-js: a slower
+ * Array push, JSON, a global `self` that makes Node look like a browser to other libraries).
+ * They are put back once it has loaded; pdf.js works with the originals.
+ */
+const GUARDED: [object, string][] = [
+  [Array.prototype, "push"],
+  [JSON, "parse"],
+  [JSON, "stringify"],
+  [globalThis, "self"],
+];
+
+async function keepingBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const saved = GUARDED.map(([obj, key]) => Object.getOwnPropertyDescriptor(obj, key));
+  try {
+    return await load();
+  } finally {
+    GUARDED.forEach(([obj, key], i) => {
+      const d = saved[i];
+      if (d) Object.defineProperty(obj, key, d);
+      else delete (obj as Record<string, unknown>)[key];
+    });
+  }
+}
+
 /** pdf.js, with its worker's message handler in this thread (no worker file to fetch). */
 function pdfjs(): Promise<PdfJs> {
-  loading ??= (async () => {
+  loading ??= keepingBuiltins(async () => {
     const [lib, worker] = await Promise.all([import("pdfjs-dist/legacy/build/pdf.mjs"), import("pdfjs-dist/legacy/build/pdf.worker.mjs")]);
     const g = globalThis as { pdfjsWorker?: unknown };
     g.pdfjsWorker ??= worker;
     return lib;
-  })();
+  });
   loading.catch(() => (loading = null));
   return loading;
 }
@@ -154,7 +179,18 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfOptio
   return builder.build();
 }
 
+const EOF_MARK = [0x25, 0x25, 0x45, 0x4f, 0x46]; // %%EOF
+
+/** True when the last 2 KB hold the end-of-file marker (a download cut short has none). */
+function hasEndMarker(bytes: Uint8Array): boolean {
+  for (let i = bytes.length - EOF_MARK.length; i >= Math.max(0, bytes.length - 2048); i--) {
+    if (EOF_MARK.every((b, k) => bytes[i + k] === b)) return true;
+  }
+  return false;
+}
+
 async function withDocument<T>(bytes: Uint8Array, file: string, options: PdfOptions, use: (lib: PdfJs, doc: PdfDocument) => Promise<T>): Promise<T> {
+  if (!hasEndMarker(bytes)) throw new ExtractError(file, "corrupt", "the file is cut short: it ends before the PDF's end marker (%%EOF)");
   const lib = await pdfjs();
   const task = lib.getDocument({
     // pdf.js takes the buffer over; a copy leaves the caller's bytes alone.
