@@ -86,6 +86,28 @@ function dropMargins(pages: PageLines[]): void {
   for (const p of pages) p.lines = p.lines.filter((l) => !drop.has(l));
 }
 
+/**
+ * True when a page's text alone cannot be trusted to give its tables, so that the rules it
+ * draws are worth reading: a run of table lines holds a line of one cell (a wrapped cell, or a
+ * section row) or lines closer than their type is tall (cells centred against a taller one),
+ * or its cells do not line up in columns.
+ */
+export function needsRules(items: readonly TextItem[]): boolean {
+  const lines = groupLines(fragmentsOf(items));
+  const right = quantile(lines.map((l) => l.x1), 0.9) ?? 0;
+  for (const [a, b] of textTableRuns(lines, right)) {
+    const run = lines.slice(a, b + 1);
+    if (run.some((l) => segmentsOf(l).length < 2)) return true;
+    if (run.some((l, i) => i > 0 && l.y - run[i - 1]!.y < config.stagger * Math.min(l.size, run[i - 1]!.size))) return true;
+    if (!textTable(run)) return true;
+  }
+  // Lines set closer than a line apart, side by side in a table (tall rows, centred cells).
+  return lines.some((l, i) => {
+    const prev = lines[i - 1];
+    return prev !== undefined && l.y - prev.y < config.stagger * Math.min(l.size, prev.size) && segmentsOf(l).length + segmentsOf(prev).length >= 3;
+  });
+}
+
 /** A page's elements in reading order: its lines, with the runs that are tables made tables. */
 function elementsOf(p: PageLines, textRight: number): Element[] {
   const out: Element[] = p.tables.map((table) => ({ kind: "table" as const, table, top: table.top }));

@@ -4,7 +4,7 @@
 // What pdf.js reports is turned into plain geometry here; layout.ts does the rest.
 import { ExtractError } from "../../errors.js";
 import { ReadingBuilder, type Reading } from "../reading.js";
-import { layoutPages, type PageGeometry, type TextItem } from "./layout.js";
+import { layoutPages, needsRules, type PageGeometry, type TextItem } from "./layout.js";
 import { PATTERNS } from "./patterns.js";
 import { rulesFromOperators, type OpCodes } from "./rules.js";
 import { isBlank } from "./text.js";
@@ -97,28 +97,12 @@ function itemsOf(content: Awaited<ReturnType<PdfPage["getTextContent"]>>, viewpo
   return { items, chars };
 }
 
-/** A page is worth its drawing operators when its text may hold a table (two cells on a line). */
-function mayHoldTable(items: readonly TextItem[]): boolean {
-  const byLine = new Map<number, TextItem[]>();
-  for (const it of items) {
-    const k = Math.round(it.y / 2);
-    byLine.set(k, [...(byLine.get(k) ?? []), it]);
-  }
-  let lines = 0;
-  for (const row of byLine.values()) {
-    row.sort((a, b) => a.x - b.x);
-    if (row.some((it, i) => i > 0 && it.x - (row[i - 1]!.x + row[i - 1]!.w) >= 1.5 * it.size)) lines++;
-    if (lines >= 2) return true;
-  }
-  return false;
-}
-
 async function pageGeometry(lib: PdfJs, page: PdfPage): Promise<{ geometry: PageGeometry; chars: number }> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const { items, chars } = itemsOf(content, viewport.transform);
   let rules: PageGeometry["rules"] = [];
-  if (mayHoldTable(items)) {
+  if (needsRules(items)) {
     const ops = await page.getOperatorList({ intent: "any" });
     rules = rulesFromOperators(ops.fnArray, ops.argsArray, lib.OPS as unknown as OpCodes, viewport.transform as Matrix);
   }

@@ -201,12 +201,6 @@ function filled(l: CellLine): number {
   return l.cells.filter((c) => c.length > 0).length;
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
-
 function appendCells(row: string[], line: CellLine): void {
   line.cells.forEach((c, i) => {
     if (c) row[i] = joinRuns(row[i] ?? "", c);
@@ -218,27 +212,28 @@ function appendCells(row: string[], line: CellLine): void {
  * lines are a line-pitch apart, every line is a row (a table without rules between its rows);
  * a line closer than that to the one above continues it. Otherwise the band is one row.
  */
-function bandRows(lines: CellLine[], ncols: number, forceRows: boolean, pitch: number | null): string[][] {
+function bandRows(lines: CellLine[], ncols: number, forceRows: boolean): string[][] {
   if (lines.length === 0) return [];
   const multi = lines.filter((l) => filled(l) >= 2).length;
-  const staggered = lines.some((l, i) => i > 0 && l.y - lines[i - 1]!.y < config.stagger * Math.min(l.size, lines[i - 1]!.size));
+  const close = (l: CellLine, prev: CellLine) => l.y - prev.y < config.stagger * Math.min(l.size, prev.size);
+  const staggered = lines.some((l, i) => i > 0 && close(l, lines[i - 1]!));
   if (!forceRows && (multi < 2 || staggered)) {
     const row = Array.from({ length: ncols }, () => "");
     for (const l of lines) appendCells(row, l);
     return [row];
   }
-  const p = pitch ?? median(lines.slice(1).map((l, i) => l.y - lines[i]!.y)) ?? 0;
+  // Each line a row; a line closer to the one above than its type is tall goes on with that row.
   const rows: string[][] = [];
-  let prevY = -Infinity;
+  let prev: CellLine | null = null;
   for (const l of lines) {
     const last = rows[rows.length - 1];
-    if (last && l.y - prevY < config.staggerRatio * p) appendCells(last, l);
+    if (last && prev && close(l, prev)) appendCells(last, l);
     else {
       const row = Array.from({ length: ncols }, () => "");
       appendCells(row, l);
       rows.push(row);
     }
-    prevY = l.y;
+    prev = l;
   }
   return rows;
 }
@@ -280,7 +275,7 @@ export function gridTable(grid: Grid, frags: readonly Frag[]): Table | null {
   const rows: string[][] = [];
   for (let r = 0; r < bands; r++) {
     const lines = groupLines(byBand[r]!).map((l) => cellLine(l, ncols, (f) => colOf.get(f) ?? 0));
-    rows.push(...bandRows(lines, ncols, false, null));
+    rows.push(...bandRows(lines, ncols, false));
   }
   return finishTable(rows, spans, grid.ys[0]!, grid.ys[grid.ys.length - 1]!);
 }
@@ -288,9 +283,9 @@ export function gridTable(grid: Grid, frags: readonly Frag[]): Table | null {
 /**
  * Columns of a run of lines without rules: the x-ranges covered by their cells, leaving out
  * cells that span two cells of another line (a header over a group of columns). Returns the
- * boundaries between columns (midpoints of the gutters).
+ * x-ranges of the columns.
  */
-function textColumns(segs: Segment[][]): number[] | null {
+function textColumns(segs: Segment[][]): { a: number; b: number }[] | null {
   const spanning = (s: Segment, li: number) =>
     segs.some((other, lj) => lj !== li && other.length >= 2 && other.filter((o) => Math.min(o.x1, s.x1) - Math.max(o.x0, s.x0) > 0).length >= 2);
   const ranges = segs.flatMap((line, li) => (line.length >= 2 ? line.filter((s) => !spanning(s, li)).map((s) => ({ a: s.x0, b: s.x1 })) : [])).sort((p, q) => p.a - q.a);
@@ -300,8 +295,7 @@ function textColumns(segs: Segment[][]): number[] | null {
     if (last && r.a <= last.b) last.b = Math.max(last.b, r.b);
     else bands.push({ ...r });
   }
-  if (bands.length < 2) return null;
-  return bands.slice(1).map((b, i) => (bands[i]!.b + b.a) / 2);
+  return bands.length < 2 ? null : bands;
 }
 
 /**
@@ -309,29 +303,57 @@ function textColumns(segs: Segment[][]): number[] | null {
  * least. Each cell goes to the column its left edge falls in.
  */
 export function textTable(lines: Line[]): Table | null {
-  const segs = lines.map(segmentsOf);
-  const cuts = textColumns(segs);
-  if (!cuts) return null;
-  const ncols = cuts.length + 1;
-  const colOfX = (x: number) => {
-    let c = 0;
-    while (c < cuts.length && x >= cuts[c]!) c++;
-    return c;
+  const bands = textColumns(lines.map(segmentsOf));
+  if (!bands) return null;
+  const gutters = bands.slice(1).map((b, i) => ({ a: bands[i]!.b, b: b.a }));
+  const ncols = bands.length;
+  // The column a cell's left edge falls in; from a gutter, the next column it reaches, or the nearest.
+  const columnOf = (seg: Segment) => {
+    const inside = bands.findIndex((b) => seg.x0 >= b.a - 0.01 && seg.x0 <= b.b);
+    if (inside >= 0) return inside;
+    const reached = bands.findIndex((b) => b.a > seg.x0 && b.a < seg.x1);
+    if (reached >= 0) return reached;
+    let best = 0;
+    bands.forEach((b, i) => {
+      const d = (x: { a: number; b: number }) => Math.min(Math.abs(x.a - seg.x1), Math.abs(x.b - seg.x0));
+      if (d(b) < d(bands[best]!)) best = i;
+    });
+    return best;
   };
+  // Cells part at wide gaps, and at any gap a column boundary runs through (a header set close).
+  const segs = lines.map((l) => segmentsOf(l).flatMap((s) => splitAt(s, gutters)));
   const spans = Array.from({ length: ncols }, () => ({ x0: Infinity, x1: -Infinity }));
   const cellLines: CellLine[] = segs.map((line, i) => {
     const cells = Array.from({ length: ncols }, () => "");
     for (const s of line) {
-      const c = colOfX(s.x0 + 0.01);
+      const c = columnOf(s);
       cells[c] = joinRuns(cells[c]!, s.text);
       spans[c]!.x0 = Math.min(spans[c]!.x0, s.x0);
       spans[c]!.x1 = Math.max(spans[c]!.x1, s.x1);
     }
     return { y: lines[i]!.y, size: lines[i]!.size, cells };
   });
-  const pitch = median(lines.slice(1).map((l, i) => l.y - lines[i]!.y));
-  const rows = bandRows(cellLines, ncols, true, pitch);
-  return finishTable(rows, spans, lines[0]!.top, lines[lines.length - 1]!.bottom);
+  return finishTable(bandRows(cellLines, ncols, true), spans, lines[0]!.top, lines[lines.length - 1]!.bottom);
+}
+
+/** A segment cut where a gap between its fragments runs into a gutter between columns. */
+function splitAt(seg: Segment, gutters: readonly { a: number; b: number }[]): Segment[] {
+  const out: Segment[] = [];
+  let cur: Frag[] = [];
+  for (const f of seg.frags) {
+    const last = cur[cur.length - 1];
+    if (last && gutters.some((g) => Math.min(g.b, f.x0) - Math.max(g.a, last.x1) >= 0.5 * f.size)) {
+      out.push(segmentOf(cur));
+      cur = [];
+    }
+    cur.push(f);
+  }
+  if (cur.length > 0) out.push(segmentOf(cur));
+  return out;
+}
+
+function segmentOf(frags: Frag[]): Segment {
+  return { frags, x0: frags[0]!.x0, x1: Math.max(...frags.map((f) => f.x1)), text: joinFrags(frags) };
 }
 
 /**
@@ -360,8 +382,10 @@ export function textTableRuns(lines: Line[], textRight: number): [number, number
         j++;
         continue;
       }
-      // A one-cell line belongs to the table when it is short and more rows follow.
-      const short = l.x1 < textRight - config.cellGap * l.size;
+      // A one-cell line belongs to the table when it is short, set in the type of the rows,
+      // and more rows follow (a section row; not a caption between two tables).
+      const rowSize = lines[j - 1]!.size;
+      const short = l.x1 < textRight - config.cellGap * l.size && Math.abs(l.size - rowSize) <= 0.1 * rowSize;
       const next = counts[j + 1] ?? 0;
       const next2 = counts[j + 2] ?? 0;
       if (short && (next >= 2 || (next2 >= 2 && lines[j + 1]!.x1 < textRight - config.cellGap * l.size))) {
