@@ -288,14 +288,36 @@ export function gridTable(grid: Grid, frags: readonly Frag[]): Table | null {
 function textColumns(segs: Segment[][]): { a: number; b: number }[] | null {
   const spanning = (s: Segment, li: number) =>
     segs.some((other, lj) => lj !== li && other.length >= 2 && other.filter((o) => Math.min(o.x1, s.x1) - Math.max(o.x0, s.x0) > 0).length >= 2);
-  const ranges = segs.flatMap((line, li) => (line.length >= 2 ? line.filter((s) => !spanning(s, li)).map((s) => ({ a: s.x0, b: s.x1 })) : [])).sort((p, q) => p.a - q.a);
-  const bands: { a: number; b: number }[] = [];
+  const ranges = segs
+    .flatMap((line, li) => (line.length >= 2 ? line.filter((s) => !spanning(s, li)).map((s) => ({ a: s.x0, b: s.x1, line: li })) : []))
+    .sort((p, q) => p.a - q.a);
+  let bands: { a: number; b: number; lines: Set<number> }[] = [];
   for (const r of ranges) {
     const last = bands[bands.length - 1];
-    if (last && r.a <= last.b) last.b = Math.max(last.b, r.b);
-    else bands.push({ ...r });
+    if (last && r.a <= last.b) {
+      last.b = Math.max(last.b, r.b);
+      last.lines.add(r.line);
+    } else bands.push({ a: r.a, b: r.b, lines: new Set([r.line]) });
   }
-  return bands.length < 2 ? null : bands;
+  // A column only one line has text in, where others have many (a header centred over short
+  // labels), is part of the column nearest to it.
+  if (Math.max(...bands.map((b) => b.lines.size)) >= 3) {
+    for (let i = 0; i < bands.length && bands.length > 2; ) {
+      const b = bands[i]!;
+      if (b.lines.size > 1) {
+        i++;
+        continue;
+      }
+      const left = bands[i - 1];
+      const right = bands[i + 1];
+      const into = !right || (left && b.a - left.b <= right.a - b.b) ? left! : right;
+      into.a = Math.min(into.a, b.a);
+      into.b = Math.max(into.b, b.b);
+      for (const l of b.lines) into.lines.add(l);
+      bands = bands.filter((x) => x !== b);
+    }
+  }
+  return bands.length < 2 ? null : bands.map(({ a, b }) => ({ a, b }));
 }
 
 /**
