@@ -81,6 +81,14 @@ describe("lines", () => {
     expect(lines.map((l) => l.text)).toEqual(["增长3.6%，与", "Port Klang港"]);
   });
 
+  it("keeps a number spread glyph by glyph over a justified line one number", () => {
+    const spread = ["增长", "2", "3", ".", "5", "%", "。"].reduce<TextItem[]>((items, s) => {
+      const last = items[items.length - 1];
+      return [...items, run(s, last ? last.x + last.w + 3 : 90, 100)];
+    }, []);
+    expect(groupLines(fragmentsOf(spread)).map((l) => l.text)).toEqual(["增长23.5%。"]);
+  });
+
   it("joins a title set one glyph at a time, and drops spaces inside a run between Chinese glyphs", () => {
     const spread = Array.from("周口市统计局").map((c, i) => run(c, 240 + i * 18, 100));
     const lines = groupLines(fragmentsOf([...spread, run("第 二 产 业 增 加 值", 90, 130, 12, 12 * 7 + 6 * 3)]));

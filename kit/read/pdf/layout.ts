@@ -154,7 +154,12 @@ function bodyOf(pages: PageLines[]): Body {
   const lines = pages.flatMap((p) => p.lines);
   const size = mode(lines.flatMap((l) => Array.from({ length: Math.min(l.text.length, 50) }, () => l.size)), 0.5) ?? 12;
   const body = lines.filter((l) => Math.abs(l.size - size) <= 0.1 * size);
-  const left = mode(body.map((l) => l.x0), 1) ?? 0;
+  // The left margin: the leftmost edge many lines share (not a first-line indent, not a stray line).
+  const lefts = new Map<number, number>();
+  for (const l of body) lefts.set(Math.round(l.x0), (lefts.get(Math.round(l.x0)) ?? 0) + 1);
+  const many = Math.max(2, 0.1 * body.length);
+  const shared = [...lefts].filter(([, n]) => n >= many).map(([x]) => x);
+  const left = shared.length > 0 ? Math.min(...shared) : (mode(body.map((l) => l.x0), 1) ?? 0);
   const right = quantile(body.map((l) => l.x1), 0.9) ?? 0;
   const steps: number[] = [];
   for (const p of pages) {

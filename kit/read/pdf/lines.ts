@@ -127,7 +127,9 @@ export function fragmentsOf(items: readonly TextItem[]): Frag[] {
         }
       }
       if (twice) continue;
-      near.set(bucket, [...(near.get(bucket) ?? []), f]);
+      const list = near.get(bucket);
+      if (list) list.push(f);
+      else near.set(bucket, [f]);
       out.push(f);
     }
   }
@@ -154,12 +156,21 @@ function mainSize(frags: readonly Frag[]): number {
   return best;
 }
 
-/** Joined text of fragments on one line, left to right. */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Joined text of fragments on one line, left to right: a space between two ASCII words set
+ * apart, none between Chinese glyphs; digits spread over a justified line stay one number.
+ */
 export function joinFrags(frags: readonly Frag[]): string {
   let text = "";
   let prev: Frag | null = null;
   for (const f of frags) {
-    text = joinRuns(text, f.str, prev === null || f.x0 - prev.x1 > config.spaceGap * Math.min(f.size, prev.size));
+    const gap = prev ? f.x0 - prev.x1 : Infinity;
+    const size = prev ? Math.min(f.size, prev.size) : f.size;
+    // A number drawn glyph by glyph (a justified line's spacing) has single digits around its gaps.
+    const digits = prev !== null && (prev.str.length === 1 || f.str.length === 1) && isDigit(prev.str.charCodeAt(prev.str.length - 1)) && isDigit(f.str.charCodeAt(0));
+    text = joinRuns(text, f.str, gap > (digits ? config.digitGap : config.spaceGap) * size);
     prev = f;
   }
   return text;

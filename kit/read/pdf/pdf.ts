@@ -36,9 +36,15 @@ const GUARDED: [object, string][] = [
 
 async function keepingBuiltins<T>(load: () => Promise<T>): Promise<T> {
   const saved = GUARDED.map(([obj, key]) => Object.getOwnPropertyDescriptor(obj, key));
+  // While it loads, pdf.js warns of what it cannot polyfill for drawing (never done here).
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!(typeof args[0] === "string" && args[0].startsWith("Warning: "))) warn(...args);
+  };
   try {
     return await load();
   } finally {
+    console.warn = warn;
     GUARDED.forEach(([obj, key], i) => {
       const d = saved[i];
       if (d) Object.defineProperty(obj, key, d);
