@@ -213,6 +213,25 @@ describe("tables rebuilt from positions", () => {
     ]);
   });
 
+  it("joins a header wrapped in a narrow column, and keeps a second header row that adds columns", () => {
+    const items = [
+      ...rows(100, [
+        [["指标", 100], ["2023年", 250], ["比上年", 330]],
+        [["", 0], ["", 0], ["增长（%）", 330]],
+      ]).map((it, i) => (i === 3 ? { ...it, y: 100 + 13 } : it)),
+      ...rows(140, [
+        [["粮食", 100], ["902.61", 250], ["-3.2", 330]],
+        [["油料", 100], ["56.43", 250], ["6.8", 330]],
+      ]),
+    ];
+    const [t] = layoutPages([page(items)]);
+    expect((t as { rows: string[][] }).rows).toEqual([
+      ["指标", "2023年", "比上年增长（%）"],
+      ["粮食", "902.61", "-3.2"],
+      ["油料", "56.43", "6.8"],
+    ]);
+  });
+
   it("goes on with a table continued on the next page, on the columns of its first part", () => {
     const p1 = [...paragraph(LONG_A, 90).items, ...rows(700, [[["指标名称", 105], ["年末数（人）", 300], ["比重（%）", 420]], [["全州总户籍人口", 105], ["4899310", 310], ["100.0", 430]], [["#城镇", 125], ["1654272", 310], ["33.8", 430]]]), run("— 1 —", 290, 810, 10)];
     // On the next page no row has the middle column: its columns alone would be two.

@@ -94,8 +94,7 @@ function dropMargins(pages: PageLines[]): void {
  */
 export function needsRules(items: readonly TextItem[]): boolean {
   const lines = groupLines(fragmentsOf(items));
-  const right = quantile(lines.map((l) => l.x1), 0.9) ?? 0;
-  for (const [a, b] of textTableRuns(lines, right)) {
+  for (const [a, b] of textTableRuns(lines)) {
     const run = lines.slice(a, b + 1);
     if (run.some((l) => segmentsOf(l).length < 2)) return true;
     if (run.some((l, i) => i > 0 && l.y - run[i - 1]!.y < config.stagger * Math.min(l.size, run[i - 1]!.size))) return true;
@@ -109,9 +108,9 @@ export function needsRules(items: readonly TextItem[]): boolean {
 }
 
 /** A page's elements in reading order: its lines, with the runs that are tables made tables. */
-function elementsOf(p: PageLines, textRight: number): Element[] {
+function elementsOf(p: PageLines): Element[] {
   const out: Element[] = p.tables.map((table) => ({ kind: "table" as const, table, top: table.top }));
-  const runs = textTableRuns(p.lines, textRight);
+  const runs = textTableRuns(p.lines);
   let i = 0;
   for (const [a, b] of runs) {
     for (; i < a; i++) out.push({ kind: "line", line: p.lines[i]!, top: p.lines[i]!.top });
@@ -303,7 +302,7 @@ export function layoutPages(pages: readonly PageGeometry[]): LaidBlock[] {
   const read = pages.map(readPage);
   dropMargins(read);
   const body = bodyOf(read);
-  const elements = read.map((p) => elementsOf(p, body.right));
+  const elements = read.map((p) => elementsOf(p));
   const out: LaidBlock[] = [];
   let para: { lines: Line[]; page: number; lastPage: number } | null = null;
   // Footnotes at the foot of a page a paragraph runs off: they follow that paragraph.

@@ -12,6 +12,8 @@ export const PATTERNS = {
   enumeratedHeading: /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}[章节部分篇]|\d{1,2}[、.．](?!\d))/,
   /** A mark that ends a sentence somewhere in a paragraph (a title has none). */
   sentenceEnd: /[。！？；!?;]/,
+  /** A table cell that is a figure: 386.42, -3.2, 1,234, 45.31%. */
+  figureCell: /^[-+−]?\d+(?:[.,]\d+)*%?$/,
   /** Runs of digits, so that running titles with a page number or a date compare equal. */
   digits: /\d+/g,
   /** A Windows drive in a file URL's path: /C:/… */

@@ -5,6 +5,7 @@
 // neighbour) are joined into the cell.
 import config from "./layout.json" with { type: "json" };
 import { groupLines, joinFrags, segmentsOf, type Frag, type Line, type Segment } from "./lines.js";
+import { PATTERNS } from "./patterns.js";
 import { joinRuns } from "./text.js";
 
 /** A thin axis-aligned mark drawn on the page (a table rule, an underline), x0 ≤ x1, y0 ≤ y1. */
@@ -222,20 +223,37 @@ function bandRows(lines: CellLine[], ncols: number, forceRows: boolean): string[
     for (const l of lines) appendCells(row, l);
     return [row];
   }
-  // Each line a row; a line closer to the one above than its type is tall goes on with that row.
+  // Each line a row; a line closer to the one above than its type is tall goes on with that row,
+  // and so does a header line whose every cell lies under a cell of the header line above it,
+  // off the first column (比上年 / 增长（%）: a header wrapped in a narrow column).
   const rows: string[][] = [];
   let prev: CellLine | null = null;
+  let figures = false;
   for (const l of lines) {
     const last = rows[rows.length - 1];
-    if (last && prev && close(l, prev)) appendCells(last, l);
+    const wrappedHeader =
+      last !== undefined &&
+      prev !== null &&
+      !figures &&
+      !l.cells[0] &&
+      !l.cells.some(isFigure) &&
+      l.y - prev.y <= config.wrappedHeaderGap * l.size &&
+      l.cells.every((c, i) => !c || last[i]);
+    if (last && prev && (close(l, prev) || wrappedHeader)) appendCells(last, l);
     else {
       const row = Array.from({ length: ncols }, () => "");
       appendCells(row, l);
       rows.push(row);
     }
+    figures ||= l.cells.some(isFigure);
     prev = l;
   }
   return rows;
+}
+
+/** A cell that is a figure: 386.42, -3.2, 1,234, 45.31%. */
+function isFigure(cell: string): boolean {
+  return PATTERNS.figureCell.test(cell);
 }
 
 /** Cells of one line: fragments assigned to columns, each column's text joined. */
@@ -380,10 +398,11 @@ function segmentOf(frags: Frag[]): Segment {
 
 /**
  * Runs of lines that form tables without rules: two lines or more with cells apart by wide gaps,
- * and short one-cell lines between them (a section row of the table). Returns [first, last]
- * index pairs into `lines`.
+ * and between them short one-cell lines, in the type of the rows and within the table's width,
+ * that more rows follow (a section row; not a caption between two tables, not a paragraph).
+ * Returns [first, last] index pairs into `lines`.
  */
-export function textTableRuns(lines: Line[], textRight: number): [number, number][] {
+export function textTableRuns(lines: Line[]): [number, number][] {
   const counts = lines.map((l) => segmentsOf(l).length);
   const runs: [number, number][] = [];
   let i = 0;
@@ -394,6 +413,10 @@ export function textTableRuns(lines: Line[], textRight: number): [number, number
     }
     let end = i;
     let multi = 1;
+    let left = lines[i]!.x0;
+    let right = lines[i]!.x1;
+    const fits = (l: Line, rowSize: number) =>
+      Math.abs(l.size - rowSize) <= 0.1 * rowSize && l.x1 - l.x0 <= 0.6 * (right - left) && l.x0 >= left - 2 * l.size && l.x1 <= right + 2 * l.size;
     let j = i + 1;
     while (j < lines.length) {
       const l = lines[j]!;
@@ -401,16 +424,15 @@ export function textTableRuns(lines: Line[], textRight: number): [number, number
       if (counts[j]! >= 2) {
         end = j;
         multi++;
+        left = Math.min(left, l.x0);
+        right = Math.max(right, l.x1);
         j++;
         continue;
       }
-      // A one-cell line belongs to the table when it is short, set in the type of the rows,
-      // and more rows follow (a section row; not a caption between two tables).
       const rowSize = lines[j - 1]!.size;
-      const short = l.x1 < textRight - config.cellGap * l.size && Math.abs(l.size - rowSize) <= 0.1 * rowSize;
       const next = counts[j + 1] ?? 0;
       const next2 = counts[j + 2] ?? 0;
-      if (short && (next >= 2 || (next2 >= 2 && lines[j + 1]!.x1 < textRight - config.cellGap * l.size))) {
+      if (fits(l, rowSize) && (next >= 2 || (next2 >= 2 && fits(lines[j + 1]!, rowSize)))) {
         j++;
         continue;
       }
