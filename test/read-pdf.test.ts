@@ -232,6 +232,47 @@ describe("tables rebuilt from positions", () => {
     ]);
   });
 
+  it("parts cells set close together when many lines start a column at one place", () => {
+    // Labels fill their column; the figures after them, left-aligned, are only half a glyph away.
+    const labels = ["地区生产总值（亿元）", "第一产业增加值（亿元）", "社会消费品零售总额（亿元）", "固定资产投资（亿元）"];
+    const items = labels.flatMap((label, i) => [run(label, 75, 100 + i * 16, 10.5), run(`${100 + i}.00`, 75 + 13 * 10.5 + 5, 100 + i * 16, 10.5), run(`${i}.5`, 300, 100 + i * 16, 10.5)]);
+    const [t] = layoutPages([page(items)]);
+    expect((t as { rows: string[][] }).rows).toEqual(labels.map((label, i) => [label, `${100 + i}.00`, `${i}.5`]));
+  });
+
+  it("joins a label wrapped onto a line of its own, set closer than the rows", () => {
+    const items = [
+      ...rows(100, [
+        [["指标", 100], ["绝对数", 300], ["增长%", 400]],
+        [["社会消费品零售", 100], ["93.9", 300], ["2.0", 400]],
+      ]),
+      run("总额", 100, 100 + 19 + 12, 9.95),
+      ...rows(100 + 2 * 19 + 12, [
+        [["一般公共预算收入", 100], ["9.9", 300], ["9.1", 400]],
+        [["二、创新发展", 100]],
+        [["发明专利拥有量", 100], ["28.97", 300], ["—", 400]],
+      ]),
+    ];
+    const [t] = layoutPages([page(items)]);
+    expect((t as { rows: string[][] }).rows).toEqual([
+      ["指标", "绝对数", "增长%"],
+      ["社会消费品零售总额", "93.9", "2.0"],
+      ["一般公共预算收入", "9.9", "9.1"],
+      ["二、创新发展", "", ""],
+      ["发明专利拥有量", "28.97", "—"],
+    ]);
+  });
+
+  it("finishes a row cut by a page break with the cell left at the top of the next page", () => {
+    const p1 = [...paragraph(LONG_A, 90).items, ...rows(740, [[["指标", 100], ["绝对数", 300], ["增长%", 400]], [["规模以上工业增加值", 100], ["53.5", 300], ["9.5", 400]]])];
+    const p2 = [run("（亿元）", 100, 90, 9.95), ...rows(105, [[["固定资产投资（亿元）", 100], ["68.7", 300], ["19.5", 400]], [["社会消费品零售总额（亿元）", 100], ["93.9", 300], ["2.0", 400]]])];
+    const blocks = layoutPages([page(p1), page(p2)]);
+    expect(blocks.filter((b) => b.type === "table").map((b) => [b.page, (b as { rows: string[][] }).rows])).toEqual([
+      [1, [["指标", "绝对数", "增长%"], ["规模以上工业增加值（亿元）", "53.5", "9.5"]]],
+      [2, [["固定资产投资（亿元）", "68.7", "19.5"], ["社会消费品零售总额（亿元）", "93.9", "2.0"]]],
+    ]);
+  });
+
   it("goes on with a table continued on the next page, on the columns of its first part", () => {
     const p1 = [...paragraph(LONG_A, 90).items, ...rows(700, [[["指标名称", 105], ["年末数（人）", 300], ["比重（%）", 420]], [["全州总户籍人口", 105], ["4899310", 310], ["100.0", 430]], [["#城镇", 125], ["1654272", 310], ["33.8", 430]]]), run("— 1 —", 290, 810, 10)];
     // On the next page no row has the middle column: its columns alone would be two.

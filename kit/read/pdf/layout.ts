@@ -280,6 +280,32 @@ function columnMap(a: Table, b: Table): number[] | null {
   return map;
 }
 
+/** Lines of one short cell, within the table's width, that open a page before anything else. */
+function leadingCellLines(els: readonly Element[], table: Table): Line[] {
+  const left = table.columns[0]!.x0;
+  const right = table.columns[table.columns.length - 1]!.x1;
+  const out: Line[] = [];
+  for (const e of els) {
+    if (e.kind !== "line" || segmentsOf(e.line).length !== 1) break;
+    const l = e.line;
+    if (l.x1 - l.x0 > 0.6 * (right - left) || l.x0 < left - 2 * l.size || l.x1 > right + 2 * l.size) break;
+    out.push(l);
+  }
+  return out;
+}
+
+/** The column of a table a line's text falls in: the one it overlaps most, else the nearest. */
+function columnAt(table: Table, l: Line): number {
+  let best = 0;
+  let score = -Infinity;
+  table.columns.forEach((c, i) => {
+    const overlap = Math.min(c.x1, l.x1) - Math.max(c.x0, l.x0);
+    const v = overlap > 0 ? overlap : -Math.min(Math.abs(c.x0 - l.x1), Math.abs(l.x0 - c.x1));
+    if (v > score) [best, score] = [i, v];
+  });
+  return best;
+}
+
 /** Rows of table `b` laid out on the columns of table `a` that it continues. */
 function onColumnsOf(a: Table, b: Table): Table | null {
   const map = columnMap(a, b);
@@ -318,15 +344,32 @@ export function layoutPages(pages: readonly PageGeometry[]): LaidBlock[] {
     out.push(...notes);
     notes = [];
   };
-  elements.forEach((els, n) => {
+  let openRows: string[][] | null = null;
+  elements.forEach((all, n) => {
     const page = n + 1;
+    // A row cut by the page break: the rest of its cells, alone at the top, then the table goes on.
+    let els = all;
+    if (openTable && openRows) {
+      const head = leadingCellLines(all, openTable);
+      const next = all[head.length];
+      if (head.length > 0 && next?.kind === "table" && columnMap(openTable, next.table)) {
+        const row = openRows[openRows.length - 1]!;
+        for (const l of head) {
+          const c = columnAt(openTable, l);
+          row[c] = joinRuns(row[c] ?? "", l.text);
+        }
+        els = all.slice(head.length);
+      }
+    }
     const lastMain = [...els].reverse().find((e) => e.kind === "table" || !small(e.line, body));
     els.forEach((e, i) => {
       if (e.kind === "table") {
         flush();
         const table: Table = (i === 0 && openTable && onColumnsOf(openTable, e.table)) || e.table;
-        out.push({ type: "table", rows: table.rows, page });
+        const rows = table.rows.map((r) => [...r]);
+        out.push({ type: "table", rows, page });
         openTable = table;
+        openRows = rows;
         return;
       }
       const line = e.line;
@@ -337,7 +380,7 @@ export function layoutPages(pages: readonly PageGeometry[]): LaidBlock[] {
         if (openTable) return void out.push(note);
         if (current && last && !small(last, body) && reachesRight(last, body)) return void notes.push(note);
       }
-      openTable = null;
+      [openTable, openRows] = [null, null];
       if (current && last && continues(last, line, body, current.lastPage === page, current.lines)) {
         current.lines.push(line);
         current.lastPage = page;
@@ -348,7 +391,7 @@ export function layoutPages(pages: readonly PageGeometry[]): LaidBlock[] {
       if (standsAlone(line, body)) flush();
     });
     // Only a table that ends its page may go on at the top of the next.
-    if (lastMain?.kind !== "table") openTable = null;
+    if (lastMain?.kind !== "table") [openTable, openRows] = [null, null];
   });
   flush();
   return out;

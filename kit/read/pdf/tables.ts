@@ -229,8 +229,15 @@ function bandRows(lines: CellLine[], ncols: number, forceRows: boolean): string[
   const rows: string[][] = [];
   let prev: CellLine | null = null;
   let figures = false;
+  // The pitch of rows: lines that fill two cells or more, one after the other.
+  const steps: number[] = [];
+  for (let i = 1; i < lines.length; i++) if (filled(lines[i]!) >= 2 && filled(lines[i - 1]!) >= 2) steps.push(lines[i]!.y - lines[i - 1]!.y);
+  const pitch = medianOf(steps);
   for (const l of lines) {
     const last = rows[rows.length - 1];
+    // A line of one cell set closer than the rows are, under a cell with text: that cell wrapped.
+    const wrapped =
+      last !== undefined && prev !== null && pitch !== null && filled(l) === 1 && !l.cells.some(isFigure) && l.y - prev.y < config.wrappedPitch * pitch && l.cells.every((c, i) => !c || last[i]);
     const wrappedHeader =
       last !== undefined &&
       prev !== null &&
@@ -239,7 +246,7 @@ function bandRows(lines: CellLine[], ncols: number, forceRows: boolean): string[
       !l.cells.some(isFigure) &&
       l.y - prev.y <= config.wrappedHeaderGap * l.size &&
       l.cells.every((c, i) => !c || last[i]);
-    if (last && prev && (close(l, prev) || wrappedHeader)) appendCells(last, l);
+    if (last && prev && (close(l, prev) || wrappedHeader || wrapped)) appendCells(last, l);
     else {
       const row = Array.from({ length: ncols }, () => "");
       appendCells(row, l);
@@ -249,6 +256,12 @@ function bandRows(lines: CellLine[], ncols: number, forceRows: boolean): string[
     prev = l;
   }
   return rows;
+}
+
+function medianOf(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
 }
 
 /** A cell that is a figure: 386.42, -3.2, 1,234, 45.31%. */
@@ -306,9 +319,8 @@ export function gridTable(grid: Grid, frags: readonly Frag[]): Table | null {
 function textColumns(segs: Segment[][]): { a: number; b: number }[] | null {
   const spanning = (s: Segment, li: number) =>
     segs.some((other, lj) => lj !== li && other.length >= 2 && other.filter((o) => Math.min(o.x1, s.x1) - Math.max(o.x0, s.x0) > 0).length >= 2);
-  const ranges = segs
-    .flatMap((line, li) => (line.length >= 2 ? line.filter((s) => !spanning(s, li)).map((s) => ({ a: s.x0, b: s.x1, line: li })) : []))
-    .sort((p, q) => p.a - q.a);
+  const kept = segs.map((line, li) => (line.length >= 2 ? line.filter((s) => !spanning(s, li)) : []));
+  const ranges = kept.flatMap((line, li) => line.map((s) => ({ a: s.x0, b: s.x1, line: li }))).sort((p, q) => p.a - q.a);
   let bands: { a: number; b: number; lines: Set<number> }[] = [];
   for (const r of ranges) {
     const last = bands[bands.length - 1];
@@ -335,7 +347,35 @@ function textColumns(segs: Segment[][]): { a: number; b: number }[] | null {
       bands = bands.filter((x) => x !== b);
     }
   }
-  return bands.length < 2 ? null : bands.map(({ a, b }) => ({ a, b }));
+  const out = bands.flatMap((b) => splitAligned(b, segs.filter((line) => line.length >= 2)));
+  return out.length < 2 ? null : out;
+}
+
+/**
+ * A column split where many lines start a run at one x after a gap, and (almost) no run crosses it:
+ * cells set close together, aligned left (a long label, then a figure, a little apart).
+ */
+function splitAligned(band: { a: number; b: number }, lines: Segment[][]): { a: number; b: number }[] {
+  const frags = lines.map((line) => line.flatMap((s) => s.frags).filter((f) => f.x0 >= band.a - 0.5 && f.x1 <= band.b + 0.5)).filter((fs) => fs.length > 0);
+  if (frags.length < 3) return [band];
+  const starts: number[] = [];
+  for (const fs of frags) for (let i = 1; i < fs.length; i++) if (fs[i]!.x0 - fs[i - 1]!.x1 >= config.alignedGap * fs[i]!.size) starts.push(fs[i]!.x0);
+  const tol = config.alignTolerance;
+  const cuts = clusterValues(starts, tol).filter((x) => {
+    const at = frags.filter((fs) => fs.some((f, i) => i > 0 && Math.abs(f.x0 - x) <= tol && f.x0 - fs[i - 1]!.x1 >= config.alignedGap * f.size)).length;
+    // (A header over two such columns may run across.)
+    const crossed = frags.filter((fs) => fs.some((f) => f.x0 < x - tol && f.x1 > x + tol)).length;
+    return at >= Math.max(3, config.alignedShare * frags.length) && crossed <= Math.floor(config.alignedCrossing * frags.length);
+  });
+  const out: { a: number; b: number }[] = [];
+  let a = band.a;
+  for (const x of cuts) {
+    const left = frags.flatMap((fs) => fs.filter((f) => f.x1 <= x + tol)).map((f) => f.x1);
+    out.push({ a, b: left.length > 0 ? Math.max(a, ...left) : a });
+    a = x - tol;
+  }
+  out.push({ a, b: band.b });
+  return out;
 }
 
 /**
@@ -382,7 +422,7 @@ function splitAt(seg: Segment, gutters: readonly { a: number; b: number }[]): Se
   let cur: Frag[] = [];
   for (const f of seg.frags) {
     const last = cur[cur.length - 1];
-    if (last && gutters.some((g) => Math.min(g.b, f.x0) - Math.max(g.a, last.x1) >= 0.5 * f.size)) {
+    if (last && gutters.some((g) => Math.min(g.b, f.x0) - Math.max(g.a, last.x1) >= Math.min(config.alignedGap * f.size, 0.8 * (g.b - g.a)) && f.x0 > last.x1)) {
       out.push(segmentOf(cur));
       cur = [];
     }
@@ -394,6 +434,13 @@ function splitAt(seg: Segment, gutters: readonly { a: number; b: number }[]): Se
 
 function segmentOf(frags: Frag[]): Segment {
   return { frags, x0: frags[0]!.x0, x1: Math.max(...frags.map((f) => f.x1)), text: joinFrags(frags) };
+}
+
+/** The usual distance between the lines i..end that have two cells or more, one after the other. */
+function rowPitch(lines: Line[], i: number, end: number): number {
+  const steps: number[] = [];
+  for (let k = i + 1; k <= end; k++) if (segmentsOf(lines[k]!).length >= 2 && segmentsOf(lines[k - 1]!).length >= 2) steps.push(lines[k]!.y - lines[k - 1]!.y);
+  return medianOf(steps) ?? 0;
 }
 
 /**
@@ -436,6 +483,8 @@ export function textTableRuns(lines: Line[]): [number, number][] {
         j++;
         continue;
       }
+      // The last row's cell wrapped onto a line of its own, closer than rows are set.
+      if (fits(l, rowSize) && j === end + 1 && multi >= 2 && l.y - lines[end]!.y < config.wrappedPitch * rowPitch(lines, i, end)) end = j;
       break;
     }
     if (multi >= 2) runs.push([i, end]);
