@@ -263,6 +263,26 @@ describe("tables rebuilt from positions", () => {
     ]);
   });
 
+  it("joins a wrapped label by what it reads, when the lines are no closer than the rows (mixed fonts)", () => {
+    const items = [
+      ...rows(100, [[["指标", 100], ["绝对数", 300], ["增长%", 400]]]),
+      ...rows(117, [[["城镇职工基本养老保险参", 100], ["5.52", 300], ["3.0", 400]]]),
+      run("保人数（万人）", 100, 117 + 18, 9.95),
+      ...rows(117 + 18 + 16, [[["社会消费品零售总额（亿", 100], ["93.9", 300], ["2.0", 400]]]),
+      run("元）", 100, 117 + 18 + 16 + 18, 9.95),
+      ...rows(117 + 18 + 16 + 18 + 16, [[["粮食", 100], ["902.61", 300], ["-3.2", 400]], [["按经济类型分", 100]], [["国有企业", 100], ["-2.0", 300], ["1.1", 400]]]),
+    ];
+    const [t] = layoutPages([page(items)]);
+    expect((t as { rows: string[][] }).rows).toEqual([
+      ["指标", "绝对数", "增长%"],
+      ["城镇职工基本养老保险参保人数（万人）", "5.52", "3.0"],
+      ["社会消费品零售总额（亿元）", "93.9", "2.0"],
+      ["粮食", "902.61", "-3.2"],
+      ["按经济类型分", "", ""],
+      ["国有企业", "-2.0", "1.1"],
+    ]);
+  });
+
   it("finishes a row cut by a page break with the cell left at the top of the next page", () => {
     const p1 = [...paragraph(LONG_A, 90).items, ...rows(740, [[["指标", 100], ["绝对数", 300], ["增长%", 400]], [["规模以上工业增加值", 100], ["53.5", 300], ["9.5", 400]]])];
     const p2 = [run("（亿元）", 100, 90, 9.95), ...rows(105, [[["固定资产投资（亿元）", 100], ["68.7", 300], ["19.5", 400]], [["社会消费品零售总额（亿元）", 100], ["93.9", 300], ["2.0", 400]]])];
@@ -422,6 +442,54 @@ const KNOWN: Record<string, { missing: string[]; extra: string[]; why: string }>
 };
 
 const seedNames = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).sort();
+/** Paragraphs of a seed's results, for the word processor's document. */
+const WORD_PARAGRAPHS = readFileSync(path.join(seedsDir, "000_b3806004d9469c12.txt"), "utf8")
+  .split("\n")
+  .map((l) => l.trim().replace(/\*\*/g, ""))
+  .filter((l) => l.length > 60 && !l.includes("\t"))
+  .slice(0, 16);
+
+const xml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const RUNNING = "雷州市发展和改革局文件";
+const NAMES = ["地区生产总值（亿元）", "其中：第一产业增加值（亿元）", "社会消费品零售总额（亿元）", "城镇职工基本养老保险参保人数（万人）", "规模以上工业增加值（亿元）", "固定资产投资（亿元）"];
+const TABLE_ROWS = Array.from({ length: 36 }, (_, i) => [`${NAMES[i % 6]!.replace("（", `${Math.floor(i / 6) || ""}（`)}`, (100 + i).toFixed(2), ((i % 9) + 0.5).toFixed(1), "-", `${5 + (i % 3)}.0`]);
+
+/**
+ * A word processor's document (OpenDocument, flat XML): a running header and "— N —" page
+ * numbers, justified paragraphs with a first-line indent, and an annex table running over
+ * pages, its labels wrapping in a narrow column; `ruled`: a full grid, else a three-line table.
+ */
+function wordDocument(paragraphs: string[], ruled: boolean): string {
+  const cell = (style: string, text: string) => `<table:table-cell table:style-name="${style}" office:value-type="string"><text:p text:style-name="CellP">${xml(text)}</text:p></table:table-cell>`;
+  const header = [["指标名称", "2023年完成情况", "", "2024年计划目标", ""], ["", "绝对值", "增长(%)", "绝对值", "增长(%)"]];
+  const rows = [...header, ...TABLE_ROWS];
+  const style = (i: number) => (ruled ? "Grid" : i === 0 ? "Top" : i === 1 ? "Head" : i === rows.length - 1 ? "Last" : "None");
+  const table =
+    '<table:table table:name="T1" table:style-name="Tbl"><table:table-column table:style-name="ColA"/><table:table-column table:number-columns-repeated="4" table:style-name="ColB"/>' +
+    rows.map((r, i) => `<table:table-row>${r.map((c) => cell(style(i), c)).join("")}</table:table-row>`).join("") +
+    "</table:table>";
+  const body = (ps: string[]) => ps.map((p) => `<text:p text:style-name="Body">${xml(p)}</text:p>`).join("");
+  const half = Math.ceil(paragraphs.length / 2);
+  const cellStyle = (name: string, props: string) => `<style:style style:name="${name}" style:family="table-cell"><style:table-cell-properties fo:padding="0.05cm" style:vertical-align="top" ${props}/></style:style>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+<style:style style:name="Standard" style:family="paragraph"><style:text-properties fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
+<style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-indent="24pt" fo:text-align="justify" fo:line-height="150%"/></style:style>
+<style:style style:name="CellP" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
+<style:style style:name="Caption" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/></style:style>
+<style:style style:name="Margin" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="9pt" style:font-size-asian="9pt"/></style:style>
+</office:styles>
+<office:automatic-styles>
+<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="center"/></style:style>
+<style:style style:name="ColA" style:family="table-column"><style:table-column-properties style:column-width="4.4cm"/></style:style>
+<style:style style:name="ColB" style:family="table-column"><style:table-column-properties style:column-width="2.9cm"/></style:style>
+${cellStyle("Grid", 'fo:border="0.5pt solid #000000"')}${cellStyle("Top", 'fo:border-top="1pt solid #000000"')}${cellStyle("Head", 'fo:border-bottom="0.5pt solid #000000"')}${cellStyle("None", "")}${cellStyle("Last", 'fo:border-bottom="1pt solid #000000"')}
+<style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.8cm" fo:margin-right="2.6cm"/><style:header-style/><style:footer-style/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL"><style:header><text:p text:style-name="Margin">${RUNNING}</text:p></style:header><style:footer><text:p text:style-name="Margin">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer></style:master-page></office:master-styles>
+<office:body><office:text>${body(paragraphs.slice(0, half))}<text:p text:style-name="Caption">表1 主要指标</text:p>${table}${body(paragraphs.slice(half))}</office:text></office:body></office:document>`;
+}
 const made = new Map<string, string>();
 let workDir = "";
 
@@ -448,6 +516,13 @@ describe.skipIf(!hasWriter)("PDFs made by LibreOffice", () => {
       made.set(name, await convert(writeReportHtml(readFileSync(path.join(seedsDir, name), "utf8"), name.replace(".txt", "")), "pdf:writer_pdf_Export"));
     });
     jobs.push(async () => void made.set("scan", await convert(path.join(workDir, "scan.html"), "pdf:writer_pdf_Export")));
+    for (const ruled of [false, true]) {
+      jobs.push(async () => {
+        const file = path.join(workDir, `word-${ruled ? "grid" : "three-line"}.fodt`);
+        writeFileSync(file, wordDocument(WORD_PARAGRAPHS, ruled));
+        made.set(ruled ? "grid" : "three-line", await convert(file, "pdf:writer_pdf_Export"));
+      });
+    }
     jobs.push(async () => {
       const filter = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
       made.set("encrypted", await convert(writeReportHtml("全市地区生产总值386.42亿元，增长3.6%。", "secret"), filter));
@@ -478,6 +553,22 @@ describe.skipIf(!hasWriter)("PDFs made by LibreOffice", () => {
       expect(m.page).toBe(pageAt(reading, m.start));
     }
     expect(reading.pageStarts!.length).toBeGreaterThan(1);
+  });
+
+  it.each(["three-line", "grid"])("reads a word processor's document (%s table): header and page numbers dropped, paragraphs whole, the table's rows whole across pages", async (kind) => {
+    const reading = await readBytes(readFileSync(made.get(kind)!), { name: `${kind}.pdf`, pdf: PDF_OPTIONS });
+    const lines = reading.text.split("\n").filter((l) => l.length > 0);
+    expect(lines.filter((l) => l.includes(RUNNING) || /^—\s*\d+\s*—$/.test(l))).toEqual([]);
+    const squeeze = (t: string) => t.replace(/\s+/g, "");
+    const paragraphs = new Set(lines.filter((l) => !l.includes("\t")).map(squeeze));
+    expect(WORD_PARAGRAPHS.map(squeeze).filter((p) => !paragraphs.has(p))).toEqual([]);
+    const rows = lines.filter((l) => l.includes("\t")).map((l) => l.split("\t"));
+    expect(rows.slice(0, 2)).toEqual([
+      ["指标名称", "2023年完成情况", "", "2024年计划目标", ""],
+      ["", "绝对值", "增长(%)", "绝对值", "增长(%)"],
+    ]);
+    expect(rows.slice(2)).toEqual(TABLE_ROWS);
+    expect(reading.pageStarts!.length).toBeGreaterThan(2);
   });
 
   it("says a scan has no text layer, how many pages, and that they are images", async () => {

@@ -5,7 +5,7 @@
 import config from "./layout.json" with { type: "json" };
 import { fragmentsOf, groupLines, segmentsOf, type Line, type TextItem } from "./lines.js";
 import { PATTERNS } from "./patterns.js";
-import { gridsOf, gridTable, inGrid, textTable, textTableRuns, type Rule, type Table } from "./tables.js";
+import { continuesCell, gridsOf, gridTable, inGrid, isFigureCell, textTable, textTableRuns, type Rule, type Table } from "./tables.js";
 import { emWidth, isCjkCode, joinRuns } from "./text.js";
 
 /** Punctuation that may not start a line: a line breaks before the glyph in front of it. */
@@ -350,10 +350,11 @@ export function layoutPages(pages: readonly PageGeometry[]): LaidBlock[] {
     // A row cut by the page break: the rest of its cells, alone at the top, then the table goes on.
     let els = all;
     if (openTable && openRows) {
+      const row = openRows[openRows.length - 1]!;
       const head = leadingCellLines(all, openTable);
       const next = all[head.length];
-      if (head.length > 0 && next?.kind === "table" && columnMap(openTable, next.table)) {
-        const row = openRows[openRows.length - 1]!;
+      const cells = (l: Line) => openTable!.columns.map((_, c) => (c === columnAt(openTable!, l) ? l.text : ""));
+      if (head.length > 0 && next?.kind === "table" && columnMap(openTable, next.table) && row.some(isFigureCell) && head.every((l) => continuesCell(cells(l), row))) {
         for (const l of head) {
           const c = columnAt(openTable, l);
           row[c] = joinRuns(row[c] ?? "", l.text);
@@ -366,7 +367,13 @@ export function layoutPages(pages: readonly PageGeometry[]): LaidBlock[] {
       if (e.kind === "table") {
         flush();
         const table: Table = (i === 0 && openTable && onColumnsOf(openTable, e.table)) || e.table;
-        const rows = table.rows.map((r) => [...r]);
+        let rows = table.rows.map((r) => [...r]);
+        // A ruled row cut by the page break: its first row here holds the rest of one cell.
+        const above = openRows?.[openRows.length - 1];
+        if (i === 0 && table !== e.table && above && rows[0] && above.some(isFigureCell) && continuesCell(rows[0], above)) {
+          rows[0].forEach((c, k) => c && (above[k] = joinRuns(above[k]!, c)));
+          rows = rows.slice(1);
+        }
         out.push({ type: "table", rows, page });
         openTable = table;
         openRows = rows;

@@ -232,12 +232,18 @@ function bandRows(lines: CellLine[], ncols: number, forceRows: boolean): string[
   // The pitch of rows: lines that fill two cells or more, one after the other.
   const steps: number[] = [];
   for (let i = 1; i < lines.length; i++) if (filled(lines[i]!) >= 2 && filled(lines[i - 1]!) >= 2) steps.push(lines[i]!.y - lines[i - 1]!.y);
-  const pitch = medianOf(steps);
+  // Rows are set a little further apart than the lines of one cell (padding, a rule): a line
+  // closer than the closest rows is a cell's next line.
+  const pitch = lowest(steps);
   for (const l of lines) {
     const last = rows[rows.length - 1];
     // A line of one cell set closer than the rows are, under a cell with text: that cell wrapped.
     const wrapped =
-      last !== undefined && prev !== null && pitch !== null && filled(l) === 1 && !l.cells.some(isFigure) && l.y - prev.y < config.wrappedPitch * pitch && l.cells.every((c, i) => !c || last[i]);
+      last !== undefined &&
+      prev !== null &&
+      filled(l) === 1 &&
+      continuesCell(l.cells, last) &&
+      ((pitch !== null && l.y - prev.y < config.wrappedPitch * pitch) || readsOn(last, l.cells));
     const wrappedHeader =
       last !== undefined &&
       prev !== null &&
@@ -258,6 +264,31 @@ function bandRows(lines: CellLine[], ncols: number, forceRows: boolean): string[
   return rows;
 }
 
+/** A row of one cell, no figure and no section number, under a cell with text: that cell's next line. */
+export function continuesCell(cells: readonly string[], above: readonly string[]): boolean {
+  const filledCells = cells.filter((c) => c.length > 0);
+  return filledCells.length === 1 && !filledCells.some((c) => isFigure(c) || PATTERNS.enumeratedHeading.test(c)) && cells.every((c, i) => !c || above[i]);
+}
+
+/**
+ * True when a one-cell line reads as the rest of the cell above: the label above leaves a
+ * bracket open, or the line brings the bracketed unit the label above lacks.
+ */
+export function readsOn(above: readonly string[], cells: readonly string[]): boolean {
+  const c = cells.findIndex((x) => x.length > 0);
+  const upper = above[c] ?? "";
+  const text = cells[c] ?? "";
+  if (!upper || !text) return false;
+  return PATTERNS.openBracket.test(upper) || PATTERNS.startsBracket.test(text) || (PATTERNS.endsBracketGroup.test(text) && !PATTERNS.bracketGroup.test(upper));
+}
+
+/** The low end of some distances (their 10th percentile), or null when there are none. */
+function lowest(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(0.1 * (sorted.length - 1))]!;
+}
+
 function medianOf(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -265,9 +296,10 @@ function medianOf(values: number[]): number | null {
 }
 
 /** A cell that is a figure: 386.42, -3.2, 1,234, 45.31%. */
-function isFigure(cell: string): boolean {
+export function isFigureCell(cell: string): boolean {
   return PATTERNS.figureCell.test(cell);
 }
+const isFigure = isFigureCell;
 
 /** Cells of one line: fragments assigned to columns, each column's text joined. */
 function cellLine(line: Line, ncols: number, column: (f: Frag) => number): CellLine {
@@ -436,11 +468,17 @@ function segmentOf(frags: Frag[]): Segment {
   return { frags, x0: frags[0]!.x0, x1: Math.max(...frags.map((f) => f.x1)), text: joinFrags(frags) };
 }
 
-/** The usual distance between the lines i..end that have two cells or more, one after the other. */
+/** A one-cell line after a table's last line that reads as the rest of that line's first cell. */
+function tailReadsOn(last: Line, l: Line): boolean {
+  const first = segmentsOf(last)[0];
+  return first !== undefined && l.x0 < first.x1 && readsOn([first.text], [l.text]);
+}
+
+/** The distance of the closest rows among lines i..end (lines of two cells or more, one after the other). */
 function rowPitch(lines: Line[], i: number, end: number): number {
   const steps: number[] = [];
   for (let k = i + 1; k <= end; k++) if (segmentsOf(lines[k]!).length >= 2 && segmentsOf(lines[k - 1]!).length >= 2) steps.push(lines[k]!.y - lines[k - 1]!.y);
-  return medianOf(steps) ?? 0;
+  return lowest(steps) ?? 0;
 }
 
 /**
@@ -484,7 +522,7 @@ export function textTableRuns(lines: Line[]): [number, number][] {
         continue;
       }
       // The last row's cell wrapped onto a line of its own, closer than rows are set.
-      if (fits(l, rowSize) && j === end + 1 && multi >= 2 && l.y - lines[end]!.y < config.wrappedPitch * rowPitch(lines, i, end)) end = j;
+      if (fits(l, rowSize) && j === end + 1 && multi >= 2 && (l.y - lines[end]!.y < config.wrappedPitch * rowPitch(lines, i, end) || tailReadsOn(lines[end]!, l))) end = j;
       break;
     }
     if (multi >= 2) runs.push([i, end]);
