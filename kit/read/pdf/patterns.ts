@@ -14,8 +14,6 @@ export const PATTERNS = {
   sentenceEnd: /[。！？；!?;]/,
   /** A table cell that is a figure: 386.42, -3.2, 1,234, 45.31%. */
   figureCell: /^[-+−]?\d+(?:[.,]\d+)*%?$/,
-  /** A label whose bracket is still open: 社会消费品零售总额（亿 — its cell goes on below. */
-  openBracket: /[（(][^）)]*$/,
   /** A line that opens with a bracket: （亿元） — the unit of a label wrapped onto it. */
   startsBracket: /^[（(]/,
   /** A bracketed unit or note at a label's end, or anywhere in it. */

@@ -279,7 +279,12 @@ export function readsOn(above: readonly string[], cells: readonly string[]): boo
   const upper = above[c] ?? "";
   const text = cells[c] ?? "";
   if (!upper || !text) return false;
-  return PATTERNS.openBracket.test(upper) || PATTERNS.startsBracket.test(text) || (PATTERNS.endsBracketGroup.test(text) && !PATTERNS.bracketGroup.test(upper));
+  return leavesBracketOpen(upper) || PATTERNS.startsBracket.test(text) || (PATTERNS.endsBracketGroup.test(text) && !PATTERNS.bracketGroup.test(upper));
+}
+
+/** A label whose last bracket is still open: 社会消费品零售总额（亿 — its cell goes on below. */
+function leavesBracketOpen(s: string): boolean {
+  return Math.max(s.lastIndexOf("（"), s.lastIndexOf("(")) > Math.max(s.lastIndexOf("）"), s.lastIndexOf(")"));
 }
 
 /** The low end of some distances (their 10th percentile), or null when there are none. */
