@@ -340,6 +340,23 @@ describe("tables rebuilt from positions", () => {
     ]);
   });
 
+  it("asks for the rules of a table whose cells are set close, and reads it by them", () => {
+    const xs = [56, 90, 140, 180];
+    const items = [
+      ["指标", "2023年", "增长%"],
+      ["粮食", "902.61", "-3.2"],
+      ["油料", "56.43", "6.8"],
+    ].flatMap((r, i) => r.map((c, k) => run(c, xs[k]! + 3, 115 + i * 20, 10.5)));
+    expect(needsRules(items)).toBe(true);
+    const rules: Rule[] = [...[100, 120, 140, 160].map((y) => ({ x0: 56, y0: y, x1: 180, y1: y })), ...xs.map((x) => ({ x0: x, y0: 100, x1: x, y1: 160 }))];
+    const [t] = layoutPages([page(items, rules)]);
+    expect((t as { rows: string[][] }).rows).toEqual([
+      ["指标", "2023年", "增长%"],
+      ["粮食", "902.61", "-3.2"],
+      ["油料", "56.43", "6.8"],
+    ]);
+  });
+
   it("tells two ruled tables drawn one against the other apart by their columns", () => {
     const grid = (xs: number[], ys: number[]): Rule[] => [...ys.map((y) => ({ x0: xs[0]!, y0: y, x1: xs[xs.length - 1]!, y1: y })), ...xs.map((x) => ({ x0: x, y0: ys[0]!, x1: x, y1: ys[ys.length - 1]! }))];
     const rules = [...grid([56, 200, 400], [100, 120, 140]), ...grid([56, 150, 300, 400], [140, 160, 180])];

@@ -94,17 +94,23 @@ function dropMargins(pages: PageLines[]): void {
  */
 export function needsRules(items: readonly TextItem[]): boolean {
   const lines = groupLines(fragmentsOf(items));
+  const inRuns = new Set<Line>();
   for (const [a, b] of textTableRuns(lines)) {
     const run = lines.slice(a, b + 1);
+    run.forEach((l) => inRuns.add(l));
     if (run.some((l) => segmentsOf(l).length < 2)) return true;
     if (run.some((l, i) => i > 0 && l.y - run[i - 1]!.y < config.stagger * Math.min(l.size, run[i - 1]!.size))) return true;
     if (!textTable(run)) return true;
   }
   // Lines set closer than a line apart, side by side in a table (tall rows, centred cells).
-  return lines.some((l, i) => {
+  const staggered = lines.some((l, i) => {
     const prev = lines[i - 1];
     return prev !== undefined && l.y - prev.y < config.stagger * Math.min(l.size, prev.size) && segmentsOf(l).length + segmentsOf(prev).length >= 3;
   });
+  // Two lines running, outside any table found, each with two gaps of a glyph or more: the
+  // cells of a ruled table set close together.
+  const gappy = (l: Line) => !inRuns.has(l) && l.frags.filter((f, i) => i > 0 && f.x0 - l.frags[i - 1]!.x1 >= config.closeCellGap * l.size).length >= 2;
+  return staggered || lines.some((l, i) => i > 0 && gappy(l) && gappy(lines[i - 1]!));
 }
 
 /** A page's elements in reading order: its lines, with the runs that are tables made tables. */
