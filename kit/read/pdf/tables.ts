@@ -294,12 +294,6 @@ function lowest(values: number[]): number | null {
   return sorted[Math.floor(0.1 * (sorted.length - 1))]!;
 }
 
-function medianOf(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
-
 /** A cell that is a figure: 386.42, -3.2, 1,234, 45.31%. */
 export function isFigureCell(cell: string): boolean {
   return PATTERNS.figureCell.test(cell);

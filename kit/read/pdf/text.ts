@@ -57,23 +57,6 @@ export function joinRuns(left: string, right: string, spaced = true): string {
   return spaced && needsSpace(left, right) ? `${left} ${right}` : left + right;
 }
 
-/** One run: whitespace between Chinese glyphs dropped, any other run of whitespace one space. */
-export function tidy(s: string): string {
-  let out = "";
-  let pending = false;
-  for (const ch of s) {
-    if (isSpaceCode(ch.charCodeAt(0))) {
-      pending = out.length > 0;
-      continue;
-    }
-    if (pending) {
-      out = joinRuns(out, ch);
-      pending = false;
-    } else out += ch;
-  }
-  return out;
-}
-
 /** The single wide glyph a run is made of (a letter-spaced title is drawn one glyph at a time). */
 export function isSingleWide(s: string): boolean {
   const cp = s.codePointAt(0);
