@@ -148,6 +148,29 @@ describe("paragraphs, headings, page headers and footers", () => {
     expect(all).toContain("统计公报");
   });
 
+  it("drops a footer of two parts (a name left, the page right), and keeps a table header repeated at the top of each page", () => {
+    const pages = [1, 2, 3].map((n) =>
+      page([
+        run("指标", 100, 70, 10.5),
+        run("绝对数", 300, 70, 10.5),
+        run("增长%", 420, 70, 10.5),
+        run(["粮食", "油料", "蔬菜"][n - 1]!, 100, 90, 10.5),
+        run("902.61", 300, 90, 10.5),
+        run("-3.2", 420, 90, 10.5),
+        ...paragraph(LONG_A, 140).items,
+        run("某某市统计局", LEFT, 815, 9),
+        run(`第 ${n} 页`, 470, 815, 9),
+      ]),
+    );
+    const blocks = layoutPages(pages);
+    expect(texts(blocks).join("\n")).not.toContain("某某市统计局");
+    expect(blocks.filter((b) => b.type === "table").map((b) => (b as { rows: string[][] }).rows[0])).toEqual([
+      ["指标", "绝对数", "增长%"],
+      ["指标", "绝对数", "增长%"],
+      ["指标", "绝对数", "增长%"],
+    ]);
+  });
+
   it("ends a paragraph at a short line, and joins a ragged line that the next word did not fit on", () => {
     // Left-aligned text: the line breaks before a number too long for the room left.
     const items = [run("全市签约亿元以上项目22个，合同金额", LEFT, 100), run("114.2亿元；实际到位资金88.8亿元。", LEFT, 128), run("下一段从这里开始。", LEFT, 170)];

@@ -57,25 +57,33 @@ const squeeze = (s: string) => s.split(" ").join("");
 
 /**
  * Page headers and footers: the first and last lines of a page that, within the top or bottom
- * margin, are a page number, or a line of one cell that recurs at the same place on many pages
- * (a running title; numbers in it may change).
+ * margin, are a page number, or recur at the same place on many pages (a running title; the
+ * numbers in it may change).
  */
 function dropMargins(pages: PageLines[]): void {
   const band = config.marginBand;
-  type Cand = { page: number; line: Line; key: string };
+  // A candidate of several cells (a title left, a number right) may recur too, unless it heads
+  // a table (a header row repeated on each page is not a page header).
+  type Cand = { page: number; line: Line; key: string; cells: boolean };
   const cands: Cand[] = [];
   pages.forEach((p, n) => {
     const tableTop = Math.min(...p.tables.map((t) => t.top));
     const tableBottom = Math.max(...p.tables.map((t) => t.bottom));
     const heads = p.lines.slice(0, 2).filter((l) => l.bottom <= band * p.height && l.bottom <= tableTop);
     const feet = p.lines.slice(-2).filter((l) => l.top >= (1 - band) * p.height && l.top >= tableBottom);
-    for (const line of [...heads, ...feet]) cands.push({ page: n, line, key: squeeze(line.text).replace(PATTERNS.digits, "#") });
+    const key = (l: Line) => squeeze(l.text).replace(PATTERNS.digits, "#");
+    for (const line of heads) {
+      const next = p.lines[p.lines.indexOf(line) + 1];
+      const segs = segmentsOf(line);
+      cands.push({ page: n, line, key: key(line), cells: segs.length === 1 || (!segs.some((s) => isFigureCell(s.text)) && (!next || segmentsOf(next).length < 2)) });
+    }
+    for (const line of feet) cands.push({ page: n, line, key: key(line), cells: true });
   });
   const drop = new Set<Line>();
   for (const c of cands) if (PATTERNS.pageNumber.test(squeeze(c.line.text))) drop.add(c.line);
   const need = pages.length >= 3 ? Math.max(config.runningMinPages, Math.ceil(config.runningShare * pages.length)) : pages.length === 2 ? 2 : Infinity;
   const byKey = new Map<string, Cand[]>();
-  for (const c of cands) if (!drop.has(c.line) && segmentsOf(c.line).length === 1) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  for (const c of cands) if (!drop.has(c.line) && c.cells) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
   for (const group of byKey.values()) {
     for (const c of group) {
       const tol = config.runningYTolerance * pages[c.page]!.height;
