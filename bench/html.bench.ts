@@ -1,12 +1,12 @@
 // npm run bench: reading web pages (figures, not a test). The seeds written as pages by the
-// tests' reportHtml (a <p> per line, a <table> per run of tab-separated lines), figures and
+// tests' reportHtml (a <p> per paragraph, a <table> per table), figures and
 // years shifted per copy, until the pages hold about 20 MB; then each page read into the
 // reading text (decode, parse, visible-text walk), as readBytes does for an .html file.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readBytes } from "../kit/read/index.js";
-import { reportHtml } from "../test/helpers/formats.js";
+import { reportHtml } from "../test/helpers/report-html.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");

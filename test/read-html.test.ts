@@ -314,20 +314,6 @@ function facts(observations: Observation[]): string[] {
   return observations.map((o) => JSON.stringify(FIELDS.map((f) => o[f]))).sort();
 }
 
-/**
- * 000 and 004 break sentences across pages ("…“四区合一”成效初显，雷" / "州经济开发区全年实现…"):
- * the text reader joins those lines, but reportHtml makes each fragment a <p> of its own, and a
- * page reader takes paragraphs as the page gives them. These two are compared as a page of their
- * whole paragraphs (the paragraphs the text reader reads); the test below shows the difference.
- */
-const SENTENCES_ACROSS_PAGES = ["000_b3806004d9469c12.txt", "004_ceb362faf2888194.txt"];
-
-function wholeParagraphs(text: string): string {
-  return toBlocks(text)
-    .map((b) => (b.type === "paragraph" ? text.slice(b.start, b.end).split("\n").map((l) => l.trim()).join("") : text.slice(b.start, b.end)))
-    .join("\n\n");
-}
-
 async function seedAsPage(name: string, text: string): Promise<{ observations: Observation[]; text: string }> {
   const pageName = name.replace(".txt", ".html");
   const html = Buffer.from(reportHtml(text, name.replace(".txt", "")), "utf8");
@@ -342,14 +328,8 @@ describe("the seeds as web pages", () => {
   const seeds = readdirSync(seedsDir).filter((f) => f.endsWith(".txt"));
   it.each(seeds)("%s read as a page gives the observations of its text", async (name) => {
     const text = readFileSync(path.join(seedsDir, name), "utf8");
-    const fromPage = await seedAsPage(name, SENTENCES_ACROSS_PAGES.includes(name) ? wholeParagraphs(text) : text);
+    const fromPage = await seedAsPage(name, text);
     expect(facts(fromPage.observations)).toEqual(facts(extractText(text, { name }).observations));
-  });
-
-  it.each(SENTENCES_ACROSS_PAGES)("%s as a page of its lines keeps the fragments of a broken sentence apart", async (name) => {
-    const text = readFileSync(path.join(seedsDir, name), "utf8");
-    const fromLines = await seedAsPage(name, text);
-    expect(facts(fromLines.observations)).not.toEqual(facts(extractText(text, { name }).observations));
   });
 });
 

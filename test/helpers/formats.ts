@@ -1,5 +1,5 @@
-// Real files in every format, made at test time from report text: an HTML page written here
-// (paragraphs as <p>, tab-separated rows as a <table>), then LibreOffice converts that page to
+// Real files in every format, made at test time from report text: a web page (report-html.ts:
+// paragraphs as <p>, tab-separated rows as a <table>), then LibreOffice converts that page to
 // DOCX and PDF, as a government office's word processor would. Tests that need LibreOffice
 // skip with a message where `soffice` (Debian: libreoffice-writer-nogui) is missing.
 import { spawn, spawnSync } from "node:child_process";
@@ -7,31 +7,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { reportHtml } from "./report-html.js";
+
+export { reportHtml } from "./report-html.js";
 
 const probe = spawnSync("soffice", ["--version"], { encoding: "utf8" });
 export const hasWriter = probe.status === 0 && spawnSync("sh", ["-c", "ls /usr/lib/libreoffice/program/libswlo.so"], { encoding: "utf8" }).status === 0;
 export const WRITER_SKIP = "skipped: LibreOffice Writer (soffice) is not installed; apt-get install libreoffice-writer-nogui";
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** A report's text as a simple web page: one <p> per line, runs of tab-separated lines as a table. */
-export function reportHtml(text: string, title = "报告"): string {
-  const out: string[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; ) {
-    if (lines[i]!.includes("\t")) {
-      const rows: string[] = [];
-      while (i < lines.length && lines[i]!.includes("\t")) rows.push(`<tr>${lines[i++]!.split("\t").map((c) => `<td>${escapeHtml(c.trim())}</td>`).join("")}</tr>`);
-      out.push(`<table border="1">${rows.join("\n")}</table>`);
-      continue;
-    }
-    const line = lines[i++]!.trim();
-    if (line) out.push(`<p>${escapeHtml(line.replace(/^#+\s*/, ""))}</p>`);
-  }
-  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${out.join("\n")}\n</body></html>\n`;
-}
 
 /** Converts `file` with LibreOffice to `target` ("docx", "pdf", …) in a new folder; returns the new file. */
 export async function convert(file: string, target: string): Promise<string> {

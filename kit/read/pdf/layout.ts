@@ -365,10 +365,15 @@ export function layoutPages(pages: readonly PageGeometry[]): LaidBlock[] {
     let els = all;
     if (openTable && openRows) {
       const row = openRows[openRows.length - 1]!;
-      const head = leadingCellLines(all, openTable);
-      const next = all[head.length];
       const cells = (l: Line) => openTable!.columns.map((_, c) => (c === columnAt(openTable!, l) ? l.text : ""));
-      if (head.length > 0 && next?.kind === "table" && columnMap(openTable, next.table) && row.some(isFigureCell) && head.every((l) => continuesCell(cells(l), row))) {
+      // The one-cell lines at the top: first the rest of the cut row, then perhaps section rows
+      // of the table (二、创新发展) before its next row of figures.
+      const lead = leadingCellLines(all, openTable);
+      let cut = 0;
+      while (cut < lead.length && continuesCell(cells(lead[cut]!), row)) cut++;
+      const head = lead.slice(0, cut);
+      const next = all[lead.length];
+      if (head.length > 0 && next?.kind === "table" && columnMap(openTable, next.table) && row.some(isFigureCell)) {
         for (const l of head) {
           const c = columnAt(openTable, l);
           row[c] = joinRuns(row[c] ?? "", l.text);
