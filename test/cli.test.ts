@@ -51,6 +51,37 @@ describe("zhibiao extract", () => {
     expect(readFileSync(path.join(dir, "observations.csv"), "utf8")).toContain("雷州市,2023,,actual,地区生产总值,gdp,386.42,亿元,3.6,yoy,,,,3,湛江市,false");
   });
 
+  it("reads a folder of every format, names each file it cannot read and what it skipped, and still reads the rest", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-mixed-"));
+    copyFileSync(seed, path.join(dir, "good.txt"));
+    writeFileSync(path.join(dir, "page.html"), "<!DOCTYPE html><html><body><p>武义县2024年统计公报</p><p>全年地区生产总值458.2亿元，比上年增长5.1%，固定资产投资增长3%。经济运行总体平稳，发展质量稳步提升。</p></body></html>");
+    writeFileSync(path.join(dir, "blank.html"), "<!DOCTYPE html><html><head><title>x</title><script>var a=1;</script></head><body>   </body></html>");
+    writeFileSync(path.join(dir, "broken.docx"), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]));
+    writeFileSync(path.join(dir, "old.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(504).fill(0)]));
+    writeFileSync(path.join(dir, "scan.pdf"), "%PDF-1.4\n% not a real pdf\n");
+    writeFileSync(path.join(dir, "photo.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    writeFileSync(path.join(dir, "archive.rar"), "Rar!");
+    const r = await zhibiao(["extract", dir, "--json", "--quiet"]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { documents: { doc: string; format: string }[] };
+    expect(out.documents.map((d) => [d.doc, d.format]).sort()).toEqual([["good.txt", "text"], ["page.html", "html"]]);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines.find((l) => l.includes("blank.html"))).toMatch(/no text/);
+    expect(lines.find((l) => l.includes("broken.docx"))).toMatch(/damaged/);
+    expect(lines.find((l) => l.includes("old.xls"))).toMatch(/save it as \.xlsx/);
+    expect(lines.find((l) => l.includes("scan.pdf"))).toMatch(/damaged/);
+    expect(lines).toContain("zhibiao: skipped 2 files: .jpg ×1, .rar ×1 (not reports)");
+  });
+
+  it("prints a document's reading text with zhibiao text, the same on every run", async () => {
+    const first = await zhibiao(["text", seed]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(readFileSync(seed, "utf8"));
+    const missing = await zhibiao(["text", path.join(root, "no-such-report.pdf")]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no-such-report\.pdf/);
+  });
+
   it("prints a readable summary without a format flag", async () => {
     const r = await zhibiao(["extract", "seeds"]);
     expect(r.code).toBe(0);
