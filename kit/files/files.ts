@@ -48,8 +48,9 @@ export async function listReportFiles(paths: string[]): Promise<ReportFiles> {
         if (!e.name.startsWith(".") && e.name !== "node_modules") await walk(p);
       } else if (isReportName(e.name)) files.push(p);
       else {
-        const ext = path.extname(e.name).toLowerCase() || e.name;
-        skipped[ext] = (skipped[ext] ?? 0) + 1;
+        // A folder's README is named as itself (a .md that is not read would puzzle); others by extension.
+        const kind = P.readme.test(e.name) ? e.name : path.extname(e.name).toLowerCase() || e.name;
+        skipped[kind] = (skipped[kind] ?? 0) + 1;
       }
     }
   };
