@@ -39,7 +39,7 @@ const RANK_SUBJ = alt(WORDS.rankSubjects);
  */
 export const FIGURE_BRANCHES = {
   // growth: 增长 3.6%, 比上年增长3%以上, 下降9.6%, 增长3.2倍, 提高0.5个百分点, 增速为5.2%, 增长5%-6%
-  growth: `(?<g>(?<gbasis>${GBASIS})?(?<gverb>${GUP}|${GDOWN})(?:为|达到|达)?(?<gpre>${QPRE})?(?<gnum>${SIGNED})(?:[-—–~至到](?<gto>\\d+(?:\\.\\d+)?)(?=%))?(?<gunit>%|倍|个百分点)(?:[-—–~至到](?<gto2>\\d+(?:\\.\\d+)?)%)?(?<gsuf>${QSUF})?)`,
+  growth: `(?<g>(?<gbasis>${GBASIS})?(?<gverb>${GUP}|${GDOWN})(?:为|达到|达|完成|实现)?(?<gpre>${QPRE})?(?<gnum>${SIGNED})(?:[-—–~至到](?<gto>\\d+(?:\\.\\d+)?)(?=%))?(?<gunit>%|倍|个百分点)(?:[-—–~至到](?<gto2>\\d+(?:\\.\\d+)?)%)?(?<gsuf>${QSUF})?)`,
   // rank: 增速居湛江市第三, 位居全市第1名, 降幅居全市第一
   rank: `(?<r>(?<rsubj>${RANK_SUBJ})?(?<rverb>${RANK_VERB})(?<rscope>(?:[^第首,;。:、()]|\\([^()第,;。]{0,8}\\)){0,12})(?:第(?<rnum>\\d{1,3}|${CN_DIGIT}{1,3})(?:名|位)?|(?<rtop>首位|榜首)))`,
   // a rank with no verb after a figure: 增长6.5%、全省第二; the next of packed ranks: 居全国第二、第七
@@ -149,7 +149,7 @@ export const P = {
   nameChars: /^[\u4e00-\u9fa5A-Za-z0-9“”"《》()（）·\-—&+/%]+/,
   notHeadingEnd: /[，,、；;。！？!?]$/,
   sentenceEndChar: /[。！？!?]/,
-  mayHaveFigure: /\d|持平|同步|第|下达|定目标|正增长|不低于|高于|快于|不慢于|首位|榜首|止跌|企稳/,
+  mayHaveFigure: /\d|持平|同步|第|下达|定目标|正增长|不低于|高于|快于|不慢于|首位|榜首|止跌|企稳|确定/,
   cumulativeWord: /累计|年均|五年/,
   fiveYear: new RegExp(alt(WORDS.fiveYearWords)),
   /** “十四五”时期, 十三五期间: a five-year plan's period, by its number. */

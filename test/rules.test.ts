@@ -238,3 +238,12 @@ describe("zones and lists", () => {
     expect(one(review("第一产业增加值提升至全国第二。"), { indicator_id: "gdp_primary" })).toMatchObject({ rank: 2, rank_scope: "全国" });
   });
 });
+
+describe("more growth words", () => {
+  it("reads 增速完成, 年均递增 and 完成上级确定的目标", () => {
+    const r = review("地区生产总值增速完成6.5%。五年来，一般公共预算收入年均递增8.2%。", "社会消费品零售总额完成上级确定的目标。");
+    expect(one(r, { indicator_id: "gdp" })).toMatchObject({ growth_pct: 6.5, value: null });
+    expect(one(r, { indicator_id: "budget_revenue" })).toMatchObject({ period: "2021-2025", growth_pct: 8.2, growth_basis: "annual_avg" });
+    expect(one(r, { indicator_id: "retail_sales" })).toMatchObject({ kind: "target", target_text: "完成上级确定的目标" });
+  });
+});
