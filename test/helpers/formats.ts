@@ -3,7 +3,7 @@
 // DOCX and PDF, as a government office's word processor would. Tests that need LibreOffice
 // skip with a message where `soffice` (Debian: libreoffice-writer-nogui) is missing.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +12,8 @@ import { reportHtml } from "./report-html.js";
 export { reportHtml } from "./report-html.js";
 
 const probe = spawnSync("soffice", ["--version"], { encoding: "utf8" });
-export const hasWriter = probe.status === 0 && spawnSync("sh", ["-c", "ls /usr/lib/libreoffice/program/libswlo.so"], { encoding: "utf8" }).status === 0;
+// Debian splits LibreOffice: Calc alone cannot convert a page to Word or PDF; Writer's library says it is there.
+export const hasWriter = probe.status === 0 && existsSync("/usr/lib/libreoffice/program/libswlo.so");
 export const WRITER_SKIP = "skipped: LibreOffice Writer (soffice) is not installed; apt-get install libreoffice-writer-nogui";
 
 /** Converts `file` with LibreOffice to `target` ("docx", "pdf", …) in a new folder; returns the new file. */
@@ -22,14 +23,13 @@ export async function convert(file: string, target: string): Promise<string> {
   const profile = pathToFileURL(path.join(dir, "profile")).href;
   // Pages open in Writer (not Writer/Web), so they export to Word and PDF like documents.
   const filter = file.endsWith(".html") ? ["--infilter=HTML (StarWriter)"] : [];
-  const code = await new Promise<number>((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     const child = spawn("soffice", [`-env:UserInstallation=${profile}`, "--headless", ...filter, "--convert-to", target, "--outdir", dir, file], { stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     child.on("error", reject);
-    child.on("close", (c) => (c === 0 ? resolve(0) : reject(new Error(`soffice --convert-to ${target} ${file} failed (${c}): ${err}`))));
+    child.on("close", (c) => (c === 0 ? resolve() : reject(new Error(`soffice --convert-to ${target} ${file} failed (${c}): ${err}`))));
   });
-  void code;
   const out = path.join(dir, `${path.basename(file, path.extname(file))}.${target.split(":")[0]}`);
   readFileSync(out); // throws, naming the file, when LibreOffice wrote nothing
   return out;
