@@ -152,8 +152,7 @@ export interface TierCount {
   exact: number;
 }
 
-export interface DocScore {
-  doc: string;
+export interface Totals {
   A: TierCount;
   B: TierCount;
   /** Catalogued predictions, and those no gold row took. */
@@ -161,6 +160,10 @@ export interface DocScore {
   falseHeadline: number;
   fields: number;
   fieldsRight: number;
+}
+
+export interface DocScore extends Totals {
+  doc: string;
   misses: string[];
   wrongFields: string[];
   falseRows: string[];
@@ -203,15 +206,6 @@ export function metaProblems(want: MetaExpectation, parts: readonly DocumentRow[
   const bad: string[] = [];
   for (const k of ["region", "type", "report_period"] as const) if (want[k] !== undefined && String(want[k]) !== String(d[k])) bad.push(`${k} ${want[k]} got ${d[k]}`);
   return bad;
-}
-
-export interface Totals {
-  A: TierCount;
-  B: TierCount;
-  headline: number;
-  falseHeadline: number;
-  fields: number;
-  fieldsRight: number;
 }
 
 export function totals(scores: readonly DocScore[]): Totals {

@@ -4,6 +4,7 @@
 // a list restarts a level (w:startOverride).
 import type { Document } from "domhandler";
 import { attr, child, children, type Element } from "./xml.js";
+import { isWide } from "../../text/chars.js";
 
 interface Level {
   start: number;
@@ -138,10 +139,10 @@ export function formatNumber(n: number, format: string): string {
 }
 
 /** True for characters after which no space is drawn (CJK text and full-width punctuation). */
-function isWide(ch: string | undefined): boolean {
+function endsWide(ch: string | undefined): boolean {
   if (!ch) return true;
   const c = ch.codePointAt(0)!;
-  return c >= 0x2e80 || (c >= 0x2460 && c <= 0x24ff);
+  return isWide(c) || (c >= 0x2460 && c <= 0x24ff);
 }
 
 export class Numbering {
@@ -230,6 +231,6 @@ export class Numbering {
     }
     if (label.length === 0) return "";
     // The tab or space after the number: none after CJK punctuation ("一、综合"), a space otherwise.
-    return level.suffix === "nothing" || isWide(label[label.length - 1]) ? label : `${label} `;
+    return level.suffix === "nothing" || endsWide(label[label.length - 1]) ? label : `${label} `;
   }
 }

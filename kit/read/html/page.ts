@@ -5,6 +5,7 @@
 import { isTag, isText, type AnyNode, type Element, type ParentNode } from "domhandler";
 import DATA from "./html.json" with { type: "json" };
 import { PATTERNS } from "./patterns.js";
+import { isWide } from "../../text/chars.js";
 
 const SKIP = new Set(DATA.skip);
 const BLOCK = new Set(DATA.block);
@@ -64,21 +65,6 @@ export function visibleChars(s: string): number {
   return n;
 }
 
-/** East Asian wide characters (CJK ideographs, kana, full-width forms and punctuation). */
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
 
 function codePointBefore(s: string, i: number): number {
   const c = s.charCodeAt(i - 1);

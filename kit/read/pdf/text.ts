@@ -1,6 +1,7 @@
 // Characters as the PDF layout sees them: which glyphs are wide (a Chinese character, full-width
 // punctuation), which are ASCII letters and digits, and how two runs of text are put together
 // (no space between Chinese glyphs, one space between two ASCII words).
+import { isWide } from "../../text/chars.js";
 
 export function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff;
@@ -12,15 +13,7 @@ export function isAsciiAlnum(c: number): boolean {
 
 /** A Chinese (or Japanese, Korean) character or a CJK punctuation mark. */
 export function isCjkCode(c: number): boolean {
-  return (
-    (c >= 0x2e80 && c <= 0x9fff) || // radicals, CJK punctuation, kana, unified ideographs
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x20000 && c <= 0x3ffff)
-  );
+  return isWide(c);
 }
 
 /** A glyph that is one em wide in a Chinese font (for estimating where a glyph of a run sits). */
