@@ -104,8 +104,3 @@ export async function readBytes(bytes: Uint8Array, options: ReadOptions): Promis
   return wholeText(decoded.text, "text", decoded.encoding);
 }
 
-/** A reading text for tools: the text a format yields, exactly as offsets index it. */
-export function isPlainTextFormat(format: Format): boolean {
-  return format === "text" || format === "csv";
-}
-
