@@ -117,7 +117,6 @@ export const P = {
   hypothetical: new RegExp(alt(WORDS.hypotheticalMarkers)),
   singularEntity: new RegExp(alt(WORDS.singularEntityMarkers)),
   stopName: new RegExp(alt(WORDS.stopNameWords)),
-  estimateScope: new RegExp(`[(（]?(?:${alt(WORDS.estimateScopeMarkers)})[,，、]?(?:下同)?[)）]?`),
   estimate: new RegExp(alt(WORDS.estimateMarkers)),
   threshold: new RegExp(`^(?:${alt(WORDS.thresholdNouns)})`),
   leadingNoise: new RegExp(`^(?:${alt([...WORDS.leadingNoise, ...WORDS.scopeWords])})+`),

@@ -9,10 +9,9 @@ import { extractTable, type ColumnModel, type TableContext } from "../tables/tab
 import { fullRegionName, regionsNamed } from "../lexicon/regions.js";
 import { maskNotes } from "../prose/clauses.js";
 import { classifyHeading, goalsOpened, isHeadingLike, spanNamed, spanText, type Mode } from "./passages.js";
-
-export { classifyHeading } from "./passages.js";
 import type { Draft } from "../draft.js";
 
+export { classifyHeading } from "./passages.js";
 
 interface Section {
   mode: Mode;
@@ -139,10 +138,9 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
     const opening = spanNamed(text.slice(0, 40), meta);
     if (opening && !opening.future) carriedSpan = spanText(opening);
     else if (P.leadingYear.test(text) || P.thisYearOpening.test(text)) carriedSpan = null;
-    const paragraphSpan = carriedSpan;
-    // Goals opened inside a paragraph (主要预期目标是：…) hold to its end; a paragraph that opens
-    // on the next plan period (“十五五”时期，…) sets that span's goals.
-    let goals: { mode: Mode; period: string } | null = opening?.future ? { mode: "plan", period: spanText(opening) } : null;
+    // Goals opened inside a paragraph (主要预期目标是：…) hold to its end, as targets of this
+    // period; a paragraph that opens on the next plan period (“十五五”时期，…) sets that span's.
+    let goals: string | null = opening?.future ? spanText(opening) : null;
     // Section markers inside a paragraph (a whole report pasted on one line).
     const switches: { at: number; heading: string }[] = [];
     if (P.inlineSectionHint.test(text)) {
@@ -167,17 +165,17 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
       const sentence = text.slice(s0, s1);
       const offset = s0;
       const opened = goalsOpened(sentence);
-      if (opened && !goals) goals = { mode: "plan", period: goalsPeriod(opened.year, opening, section, meta) };
+      if (opened && !goals) goals = goalsPeriod(opened.year, opening, section, meta);
       const sentenceSpan = spanNamed(sentence, meta);
       const ctx: SentenceContext = {
         doc,
         part,
         region,
-        mode: goals?.mode ?? section.mode,
-        period: goals?.period ?? section.period,
+        mode: goals !== null ? "plan" : section.mode,
+        period: goals ?? section.period,
         reportYear: meta.reportYear,
         planYear: meta.planYear,
-        reportSpan: reportSpan ?? paragraphSpan ?? section.span ?? (sentenceSpan && !sentenceSpan.future ? spanText(sentenceSpan) : null),
+        reportSpan: reportSpan ?? carriedSpan ?? section.span ?? (sentenceSpan && !sentenceSpan.future ? spanText(sentenceSpan) : null),
         subPeriod: meta.subPeriod,
         estimate: paragraphEstimate,
         wordTargets: meta.type !== "five_year_plan",
