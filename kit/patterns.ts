@@ -61,7 +61,8 @@ const FIGURE = Object.values(FIGURE_BRANCHES).join("|");
 export const P = {
   // ---- blocks
   markdownHeading: /^(#{1,6})\s*/,
-  newsHeadline: /^【(?=[^】\n]{0,19}[\u4e00-\u9fa5])[^】\n]{1,20}】/,
+  /** 【湛江招商】: a column name heading a news item; not a page's control (【字体：大 中 小】) nor a footnote (【12】). */
+  newsHeadline: /^【(?=[^】\n]{0,19}[\u4e00-\u9fa5])[^】\n:：\s]{1,20}】/,
   enumeratedHeading: new RegExp(`^(?:第${CN_DIGIT}{1,3}[章节部分篇]|${CN_DIGIT}{1,3}[、.．]|[（(]${CN_DIGIT}{1,3}[）)]|\\d{1,2}[.、．](?!\\d))`),
   separatorLine: /^[-—_=*·•]{1,80}$/,
   boilerplate: new RegExp(alt(WORDS.boilerplate)),
@@ -241,7 +242,7 @@ export const P = {
   /** "(2023年12月28日在…会议上)" under a title, joined to it as one line: the words that mark it. */
   meetingNote: /(?:会议|大会)上[^()]{0,10}\)$/,
   /** 【湛江招商】 opening a line heads an article; a footnote 【12】 does not. */
-  articleHeadline: /(^|\n)[ \t]*【(?=[^】\n]{0,19}[\u4e00-\u9fa5])[^】\n]{1,20}】/g,
+  articleHeadline: /(^|\n)[ \t]*【(?=[^】\n]{0,19}[\u4e00-\u9fa5])[^】\n:：\s]{1,20}】/g,
   /** 在广东省第十四届人民代表大会: the meeting a report was given to names its region. */
   meetingLine: /在([\u4e00-\u9fa5]{2,24}?)第[一二三四五六七八九十\d]{1,3}届人民代表大会/,
   /** 全县, 我区, 县委县政府: how a report speaks of its own region, by level. */

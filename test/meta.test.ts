@@ -140,3 +140,13 @@ describe("a report that does not say its year", () => {
     expect(r.observations).toEqual([]);
   });
 });
+
+describe("a web page copied as plain text", () => {
+  it("keeps the title line apart from the page's controls around it, and a control in brackets is no news column", () => {
+    const text = "首页 > 政务公开 > 统计数据\n【字体：大 中 小】 打印\n2024年嘉兴市国民经济和社会发展统计公报\n发布时间：2025-03-18 来源：嘉兴市统计局\n一、综合\n初步核算，全年全市实现地区生产总值7356.1亿元，比上年增长5.8%。\n";
+    const r = extractText(text, { name: "page.txt" });
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({ title: "2024年嘉兴市国民经济和社会发展统计公报", type: "statistical_bulletin", region: "嘉兴市", report_period: "2024" });
+    expect(r.observations.find((o) => o.indicator_id === "gdp")).toMatchObject({ value: 7356.1, growth_pct: 5.8 });
+  });
+});

@@ -58,7 +58,7 @@ function typeWordIn(text: string): DocumentType | null {
  */
 export function findTitle(blocks: Block[]): string | null {
   const all = headingTexts(blocks);
-  const news = all.find((t) => P.newsHeadline.test(t));
+  const news = all.find((t) => P.newsHeadline.test(t) && !P.boilerplate.test(t));
   if (news) return news;
   // A line with a full stop is a sentence of the text, not its title.
   // A section heading (一、…) is not the title, whatever it names.

@@ -125,6 +125,11 @@ function spacedTableEnd(raw: string, lines: Line[], i: number): number {
   return numeric >= 2 ? j : i;
 }
 
+/** A short line that names a document with its year: 2024年嘉兴市国民经济和社会发展统计公报. */
+function isTitleLine(text: string): boolean {
+  return text.length <= 60 && P.titleEnd.test(text) && P.yearLike.test(text) && !P.sentenceStop.test(text);
+}
+
 function isBoilerplate(text: string): boolean {
   return text.length < 40 && P.boilerplate.test(text);
 }
@@ -224,6 +229,8 @@ export function toBlocks(raw: string, start = 0, end = raw.length, layout: "plai
       // A line that ends inside a sentence (…发展的 / 主要目标 / 是：…) goes on whatever its length.
       const inside = P.midSentenceEnd.test(lastText) || P.midSentenceStart.test(nextText);
       if (!inside && (j > i ? pEnd - pStart < 60 : lastText.length < 15)) break;
+      // A document's title (2024年嘉兴市…统计公报) stands alone, whatever the lines around it.
+      if (isTitleLine(lastText) || isTitleLine(nextText)) break;
       pEnd = next.end;
       lastText = nextText;
       i = j + 1;
