@@ -282,6 +282,8 @@ export const P = {
   nameModifier: new RegExp(`^(?:${alt(WORDS.nameModifiers)})`),
   /** 总量连续37年…, 规模稳…: the clause before a rank names what is ranked of the last figure. */
   rankSubjectLead: new RegExp(`^(?:${alt(WORDS.rankSubjectLeads)})`),
+  /** 高于全市平均, 快于经济增速, 不低于…: a comparison, a target only where targets are set. */
+  comparativeWord: /不低于|高于|快于|不慢于/,
   /** …、达到23562亿元: an exact figure after a threshold or a rounded one. */
   /** 由上年410万人增加到412万人: the start is last year's. */
   lastYearWord: /上年|去年/,

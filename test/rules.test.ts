@@ -247,3 +247,10 @@ describe("more growth words", () => {
     expect(one(r, { indicator_id: "retail_sales" })).toMatchObject({ kind: "target", target_text: "完成上级确定的目标" });
   });
 });
+
+describe("comparisons beside a result", () => {
+  it("does not take 高于全市平均 beside a result for a target in words", () => {
+    const r = review("规模以上工业增加值增长9.2%，高于全市平均2.1个百分点。");
+    expect(one(r, { indicator_id: "industry_va_above_scale" })).toMatchObject({ kind: "actual", growth_pct: 9.2, target_text: null });
+  });
+});

@@ -198,6 +198,10 @@ export function applyToken(b: Building, t: Token, ctx: SentenceContext): void {
       d.rank_scope = ctx.rankScope(t.scope);
       break;
     case "word":
+      // 高于全市平均 beside a result compares it; only a target is set in such words.
+      if (P.comparativeWord.test(t.text) && d.kind !== "target") break;
+      d.target_text = t.text;
+      break;
     case "range":
       d.target_text = t.text;
       break;

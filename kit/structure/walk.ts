@@ -153,6 +153,8 @@ export function extractPart(raw: string, blocks: Block[], start: number, end: nu
     }
     let nextSwitch = 0;
     const state = newParagraphState(order);
+    // （预计数，下同） carries 预计 to the paragraph's following sentences (the seeds' gold reads the
+    // passage it speaks for as its paragraph).
     let paragraphEstimate = false;
     let s0 = 0;
     const ends = execAll(P.sentenceEnd, text).map((m) => m.index + m[0].length);
