@@ -3,6 +3,7 @@
 import { periodLabel } from "../periods.js";
 import { byPreference, convertValue, difference, figureText, indicatorKey, yearOf, type ResultKind } from "./figures.js";
 import { select, type Selection } from "./latest.js";
+import seriesData from "../lexicon/series.json" with { type: "json" };
 import type { Observation, Qualifier } from "../types.js";
 
 export type Verdict = "met" | "missed" | "not_comparable";
@@ -15,7 +16,8 @@ export interface AboutTolerance {
   valueShare: number;
 }
 
-export const ABOUT_TOLERANCE: AboutTolerance = { growthPoints: 0.5, valueShare: 0.02 };
+/** From kit/lexicon/series.json: 0.5 percentage points of growth, 2% of a level. */
+export const ABOUT_TOLERANCE: AboutTolerance = Object.freeze({ ...seriesData.aboutTolerance });
 
 /**
  * Whether `result` reaches `target` as the target's qualifier means it. Higher is better,
@@ -68,10 +70,56 @@ function resultKey(o: Observation, period: string): string {
   return [o.region, indicatorKey(o), period, "result"].join("\u0001");
 }
 
+export type Measure = "growth_pct" | "value";
+
+/** One measure of a target set against the same measure of a result. */
+export interface Comparison {
+  measure: Measure;
+  target: number;
+  /** The result in the target's terms (a level converted to the target's unit). */
+  result: number;
+  qualifier: Qualifier | null;
+  /** "%" for growth (the gap is then in percentage points), else the target's unit. */
+  unit: string | null;
+  gap: number;
+  verdict: "met" | "missed";
+}
+
+/**
+ * The target's `measure` against the result's, or null where they cannot be compared: growth
+ * only on the same basis (a 年均 rate is not a yoy one), a level only in the same or a
+ * convertible unit (万元 and 亿元, never 亿元 and 万人).
+ */
+export function compareMeasure(t: Observation, r: Observation, measure: Measure, tolerance: AboutTolerance = ABOUT_TOLERANCE): Comparison | null {
+  let target: number;
+  let result: number;
+  let qualifier: Qualifier | null;
+  let slack: number;
+  if (measure === "growth_pct") {
+    if (t.growth_pct === null || r.growth_pct === null || t.growth_basis !== r.growth_basis) return null;
+    [target, result, qualifier, slack] = [t.growth_pct, r.growth_pct, t.growth_qualifier, tolerance.growthPoints];
+  } else {
+    const converted = t.value !== null && r.value !== null ? convertValue(r.value, r.unit, t.unit) : null;
+    if (t.value === null || converted === null) return null;
+    [target, result, qualifier, slack] = [t.value, converted, t.value_qualifier, Math.abs(t.value) * tolerance.valueShare];
+  }
+  return {
+    measure,
+    target,
+    result,
+    qualifier,
+    unit: measure === "growth_pct" ? "%" : t.unit,
+    gap: difference(result, target),
+    verdict: judge(target, result, qualifier, slack),
+  };
+}
+
 /**
  * A year's targets against the same year's results, wherever the reports give both (an
  * annex table's 计划 and 实际完成 columns, or a plan in one report and the result in the
  * next). Targets stated only in words (完成市定目标, 与经济增长同步) are not_comparable.
+ * One row per target: its growth where both give one (plans are mostly growth targets),
+ * else its level. planResultPairs (series.ts) does the same across reports, per measure.
  */
 export function planVersusResult(observations: readonly Observation[], selection: Selection = {}, tolerance: AboutTolerance = ABOUT_TOLERANCE): TargetCheck[] {
   const best = bestByFact(select(observations, selection));
@@ -80,17 +128,7 @@ export function planVersusResult(observations: readonly Observation[], selection
     if (t.kind !== "target") continue;
     const r = best.get(resultKey(t, periodLabel(t)));
     if (!r || r.kind === "target") continue;
-    let measure: TargetCheck["measure"] = null;
-    let target: number | null = null;
-    let result: number | null = null;
-    let qualifier: Qualifier | null = null;
-    let slack = 0;
-    if (t.growth_pct !== null && r.growth_pct !== null && t.growth_basis === r.growth_basis) {
-      [measure, target, result, qualifier, slack] = ["growth_pct", t.growth_pct, r.growth_pct, t.growth_qualifier, tolerance.growthPoints];
-    } else if (t.value !== null && r.value !== null) {
-      const converted = convertValue(r.value, r.unit, t.unit);
-      if (converted !== null) [measure, target, result, qualifier, slack] = ["value", t.value, converted, t.value_qualifier, Math.abs(t.value) * tolerance.valueShare];
-    }
+    const c = compareMeasure(t, r, "growth_pct", tolerance) ?? compareMeasure(t, r, "value", tolerance);
     out.push({
       region: t.region,
       indicator_id: t.indicator_id,
@@ -99,12 +137,12 @@ export function planVersusResult(observations: readonly Observation[], selection
       target_figure: figureText(t),
       result_figure: figureText(r),
       result_kind: r.kind,
-      measure,
-      target,
-      result,
-      unit: measure === "growth_pct" ? "%" : measure === "value" ? t.unit : null,
-      gap: target !== null && result !== null ? difference(result, target) : null,
-      verdict: target !== null && result !== null ? judge(target, result, qualifier, slack) : "not_comparable",
+      measure: c?.measure ?? null,
+      target: c?.target ?? null,
+      result: c?.result ?? null,
+      unit: c?.unit ?? null,
+      gap: c?.gap ?? null,
+      verdict: c?.verdict ?? "not_comparable",
       target_doc: t.doc,
       result_doc: r.doc,
     });
