@@ -5,13 +5,30 @@ export { select, latestResults, headlineTable, type Selection, type HeadlineTabl
 export { reportingRegions, compareRegions, rankDescending, industryStructure, INDUSTRIES, type RegionFigure, type Industry, type IndustryShare } from "./compare.js";
 export {
   judge,
+  compareMeasure,
   planVersusResult,
   targetsAgainstLastResult,
   verdictCounts,
   ABOUT_TOLERANCE,
   type Verdict,
+  type Measure,
+  type Comparison,
   type AboutTolerance,
   type TargetCheck,
   type TargetStep,
 } from "./targets.js";
 export { crossChecks, type CrossCheck } from "./checks.js";
+export {
+  seriesView,
+  planResultPairs,
+  documentTime,
+  SERIES_PREFERENCES,
+  type Side,
+  type Vintage,
+  type Revision,
+  type SeriesRow,
+  type PlanResultPair,
+  type PreferenceCriterion,
+  type PreferenceReason,
+  type SeriesPreferences,
+} from "./series.js";
