@@ -80,6 +80,31 @@ Examples:
   });
 
 program
+  .command("series")
+  .description("one fact across reports: each report's figure, the one used and why, revisions; targets against results")
+  .argument("[paths...]", "report files or folders; default: the bundled seeds/")
+  .option("--region <name>", "only this region (repeatable)", (v: string, all: string[] = []) => [...all, v])
+  .option("--indicator <name>", "only this indicator: id, name or alias (repeatable)", (v: string, all: string[] = []) => [...all, v])
+  .option("--json", "print {series, pairs} as one JSON object to stdout")
+  .option("--lang <zh|en>", "labels in Chinese (default) or English")
+  .option("--quiet", "no progress bar")
+  .addHelpText(
+    "after",
+    `
+Each report's statement of a figure is a vintage. The figure used (★) is the statistics bureau's
+over a report's, a later report's over an earlier one's, an actual over an estimate (预计); a target
+is taken from the report that set it. Weights: kit/lexicon/series.json.
+
+Examples:
+  zhibiao series reports/ --region 遂溪县 --indicator gdp
+  zhibiao series reports/ --json > series.json`,
+  )
+  .action(async (paths: string[], opts: { region?: string[]; indicator?: string[]; json?: boolean; lang?: string; quiet?: boolean }) => {
+    const { runSeries } = await import("./series.js");
+    process.exitCode = await runSeries(paths, opts);
+  });
+
+program
   .command("serve")
   .description("serve the Excel add-in and a JSON API over the reports in FOLDERS, re-reading them as they change")
   .argument("[folders...]", "folders (or files) of reports; default: the bundled seeds/")

@@ -17,58 +17,9 @@ import {
   type SeriesRow,
 } from "../kit/index.js";
 
+import { REPORTS } from "./helpers/series-reports.js";
+
 const root = path.resolve(import.meta.dirname, "..");
-
-// 遂溪县, five reports over two years: the 2023 work report (2022 estimates, 2023 targets) and
-// plan report (the same estimates, GDP in 万元; the same targets, revenue in 万元), the 2022
-// bulletin (2022 actuals, GDP revised), the 2024 work report (2023 actuals) and the 2023
-// bulletin (2023 GDP revised once more).
-const REPORTS: Record<string, string> = {
-  "gwr-2023.txt": `遂溪县2023年政府工作报告
-——2023年1月10日在遂溪县第十六届人民代表大会第三次会议上
-遂溪县人民政府县长
-
-一、2022年工作回顾
-2022年，预计全县实现地区生产总值320亿元，增长4.5%；固定资产投资增长8%；社会消费品零售总额150亿元，增长3%；一般公共预算收入11.5亿元，增长2%。
-
-二、2023年主要目标
-2023年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右；固定资产投资增长10%以上；社会消费品零售总额增长超过7%；一般公共预算收入12亿元左右。
-`,
-  "plan-2023.txt": `关于遂溪县2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告
-——2023年1月12日在遂溪县第十六届人民代表大会第三次会议上
-遂溪县发展和改革局
-
-一、2022年国民经济和社会发展计划执行情况
-预计全县实现地区生产总值3200000万元，增长4.5%；一般公共预算收入11.5亿元，增长2%。
-
-二、2023年国民经济和社会发展的主要预期目标
-地区生产总值增长6%左右；一般公共预算收入120000万元左右。
-`,
-  "bulletin-2022.txt": `遂溪县2022年国民经济和社会发展统计公报
-遂溪县统计局
-2023年3月20日
-
-一、综合
-2022年全县实现地区生产总值318.6亿元，比上年增长4.2%。全年固定资产投资比上年增长8.4%。全年社会消费品零售总额151.2亿元，比上年增长3.1%。
-`,
-  "gwr-2024.txt": `遂溪县2024年政府工作报告
-——2024年1月12日在遂溪县第十六届人民代表大会第四次会议上
-遂溪县人民政府县长
-
-一、2023年工作回顾
-2023年，全县实现地区生产总值338.5亿元，增长5.6%；固定资产投资增长9.5%；社会消费品零售总额161.3亿元，增长6.8%；一般公共预算收入11.8亿元，增长2.6%。
-
-二、2024年主要目标
-2024年全县经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；固定资产投资增长8%。
-`,
-  "bulletin-2023.txt": `遂溪县2023年国民经济和社会发展统计公报
-遂溪县统计局
-2024年3月18日
-
-一、综合
-2023年全县实现地区生产总值339.1亿元，比上年增长5.7%。全年固定资产投资比上年增长9.5%。全年社会消费品零售总额161.3亿元，比上年增长6.8%。全年一般公共预算收入11.8亿元，增长2.6%。
-`,
-};
 
 /** The reports through the real kit, concatenated as one batch would hold them (in an order that is not the reports' own). */
 function extractAll(names = Object.keys(REPORTS).reverse()): ExtractResult {
@@ -219,11 +170,10 @@ describe("documents of a page of several articles", () => {
     const bare = seriesView(batch.observations, batch.documents);
     expect(bare.filter((r) => r.region === "廉江市").flatMap((r) => r.vintages.map((v) => v.part))).toEqual(lianjiang.flatMap((r) => r.vintages.map((v) => v.part)));
     const zhanjiang = batch.observations.filter((o) => o.region === "湛江市");
-    if (zhanjiang.length > 0) {
-      const withMentions = seriesView(zhanjiang, batch.documents, batch.mentions).flatMap((r) => r.vintages);
-      expect(withMentions.every((v) => v.part !== null && v.type === "news")).toBe(true);
-      expect(seriesView(zhanjiang, batch.documents).flatMap((r) => r.vintages).every((v) => v.part === null && v.type === null)).toBe(true);
-    }
+    expect(zhanjiang.length).toBeGreaterThan(0);
+    const withMentions = seriesView(zhanjiang, batch.documents, batch.mentions).flatMap((r) => r.vintages);
+    expect(withMentions.every((v) => v.part !== null && v.type === "news")).toBe(true);
+    expect(seriesView(zhanjiang, batch.documents).flatMap((r) => r.vintages).every((v) => v.part === null && v.type === null)).toBe(true);
   });
 
   it("refuses an observation whose document is not given, naming both", () => {
