@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { executeNotebook, findNbconvert, notebookFiles, tslabEnvironment, ROOT } from "../scripts/run-notebooks.mjs";
-import { compareRegions, crossChecks, extractPaths, figureText, planVersusResult, reportingRegions, verdictCounts } from "../kit/index.js";
+import { compareRegions, crossChecks, extractPaths, figureText, periodLabel, planResultPairs, reportingRegions, seriesView, verdictCounts } from "../kit/index.js";
 import type { BatchResult } from "../kit/types.js";
 
 interface Output {
@@ -161,29 +161,44 @@ describe.skipIf(!nbconvert)("notebooks run by the tslab kernel", () => {
     for (const region of regions) expect(charts[0], region).toContain(region);
   });
 
-  it("plan versus result: 湛河区's 2022 plan judged against its annex, with a chart of the gap", () => {
+  it("plan versus result across reports: pairs, vintages, revisions, with charts", () => {
     const nb = get("03-plan-vs-result.ipynb");
-    const checks = planVersusResult(batch.observations);
+    const pairs = planResultPairs(batch.observations, batch.documents, batch.mentions);
     const shown = records(table(nb, "Each target against its result"));
-    expect(shown).toHaveLength(checks.length);
-    expect(shown.find((r) => r.region === "湛河区" && r.year === "2022" && r.indicator === "地区生产总值")).toMatchObject({
+    expect(shown).toHaveLength(pairs.length);
+    expect(shown.find((r) => r.region === "湛河区" && r.year === "2022" && r.indicator === "地区生产总值" && r.compared === "growth")).toMatchObject({
       target: "≥+7.5%",
+      "set by": "004_ceb362faf2888194.txt (plan_report)",
       result: "245.24 亿元 · +3.8%",
+      "stated in": "004_ceb362faf2888194.txt (plan_report)",
       gap: "-3.7",
       verdict: "missed",
     });
-    for (const c of checks) expect(shown.some((r) => r.region === c.region && r.indicator === c.indicator && r.verdict === c.verdict), `${c.region} ${c.indicator}`).toBe(true);
+    for (const p of pairs) expect(shown.some((r) => r.region === p.region && r.indicator === p.indicator && r.verdict === p.verdict), `${p.region} ${p.indicator}`).toBe(true);
 
     const counts = records(table(nb, "Targets met and missed, by region and year"));
-    expect(counts).toEqual(verdictCounts(checks).map((v) => ({ region: v.region, period: v.period, met: String(v.met), missed: String(v.missed), not_comparable: String(v.not_comparable) })));
+    expect(counts).toEqual(verdictCounts(pairs.map((p) => ({ ...p, period: periodLabel(p) }))).map((v) => ({ region: v.region, period: v.period, met: String(v.met), missed: String(v.missed), not_comparable: String(v.not_comparable) })));
+
+    const series = seriesView(batch.observations, batch.documents, batch.mentions);
+    expect(printed(nb)).toContain(`${series.length} facts in the reports of seeds/; ${series.filter((r) => r.vintages.length > 1).length} stated by more than one report`);
+    // The invented example: the bulletin's figure used, the estimate revised, 左右 met and 超过 missed.
+    const vintages = records(table(nb, "Vintages of each fact (invented example)"));
+    expect(vintages.find((r) => r.document === "bulletin-2022.txt" && r.figure === "318.6 亿元 · +4.2%")?.used).toBe("★ document_type");
+    expect(vintages.find((r) => r.document === "gwr-2023.txt" && r.figure === "320 亿元 · +4.5%")?.used).toBe("");
+    expect(records(table(nb, "Revisions (invented example)"))).toContainEqual(expect.objectContaining({ year: "2022", measure: "level", from: "3200000 万元 (plan-2023.txt, estimate)", to: "3186000 万元 (bulletin-2022.txt, actual)", difference: "-14000" }));
+    const example = records(table(nb, "Targets against results across reports (invented example)"));
+    expect(example.find((r) => r.indicator === "地区生产总值")).toMatchObject({ target: "≈+6%", "set by": "gwr-2023.txt (government_work_report)", "stated in": "bulletin-2023.txt (statistical_bulletin)", gap: "-0.3", verdict: "met" });
+    expect(example.find((r) => r.indicator === "社会消费品零售总额")).toMatchObject({ target: ">+7%", verdict: "missed" });
 
     const steps = records(table(nb, "Next year's targets against this year's results"));
     expect(steps.find((r) => r.region === "雷州市" && r.indicator === "地区生产总值")).toMatchObject({ result: "2023: 386.42 亿元 · +3.6% · 湛江市第3", target: "2024: ≈+5%", "step (pp)": "1.4" });
 
     const charts = outputsOf(nb, "image/svg+xml");
-    expect(charts.length).toBeGreaterThanOrEqual(1);
-    const zhanhe = checks.filter((c) => c.region === "湛河区" && c.measure === "growth_pct");
-    for (const c of zhanhe) expect(charts[0], c.indicator).toContain(c.indicator);
+    expect(charts.length).toBeGreaterThanOrEqual(3);
+    const zhanhe = pairs.filter((p) => p.region === "湛河区" && p.measure === "growth_pct");
+    for (const p of zhanhe) expect(charts[0], p.indicator).toContain(p.indicator);
+    // The vintage chart: every year and side of the example's GDP growth.
+    for (const fact of ["2022 result", "2023 result", "2023 target", "2024 target"]) expect(charts[1], fact).toContain(fact);
   });
 
   it("fails on a cell that does not compile and on a cell that throws", async () => {

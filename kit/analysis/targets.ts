@@ -209,8 +209,8 @@ export function targetsAgainstLastResult(observations: readonly Observation[], s
   return out;
 }
 
-/** Counts of met, missed and not comparable targets per region (for a summary table). */
-export function verdictCounts(checks: readonly TargetCheck[]): { region: string; period: string; met: number; missed: number; not_comparable: number }[] {
+/** Counts of met, missed and not comparable targets per region and period (for a summary table): of TargetChecks, or of planResultPairs with their period label. */
+export function verdictCounts(checks: readonly { region: string; period: string; verdict: Verdict }[]): { region: string; period: string; met: number; missed: number; not_comparable: number }[] {
   const out = new Map<string, { region: string; period: string; met: number; missed: number; not_comparable: number }>();
   for (const c of checks) {
     const k = `${c.region}\u0001${c.period}`;
