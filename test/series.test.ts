@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import {
   documentTime,
   extractPaths,
+  inTermsOf,
   extractText,
   planResultPairs,
   planVersusResult,
@@ -179,6 +180,15 @@ describe("documents of a page of several articles", () => {
   it("refuses an observation whose document is not given, naming both", () => {
     const batch = extractAll(["gwr-2023.txt"]);
     expect(() => seriesView(batch.observations, [])).toThrow(/observation \S+ comes from gwr-2023\.txt, which is not among the documents given/);
+  });
+
+  it("compares a measure only where the two statements can be compared, without conversion noise", () => {
+    const f = (value: number | null, unit: string | null, growth_pct: number | null = null, growth_basis: "yoy" | "annual_avg" = "yoy") => ({ value, unit, growth_pct, growth_basis });
+    expect(inTermsOf(f(3200000, "万元"), f(318.6, "亿元"), "value")).toEqual({ base: 3200000, other: 3186000 });
+    expect(inTermsOf(f(320, "亿元"), f(3200000, "万元"), "value")).toEqual({ base: 320, other: 320 });
+    expect(inTermsOf(f(320, "亿元"), f(5, "万人"), "value")).toBeNull();
+    expect(inTermsOf(f(null, null, 5, "yoy"), f(null, null, 6, "annual_avg"), "growth_pct")).toBeNull();
+    expect(inTermsOf(f(null, null, 5), f(1, "亿元", 6), "growth_pct")).toEqual({ base: 5, other: 6 });
   });
 
   it("dates an undated document after the year it reports on", () => {

@@ -26,6 +26,32 @@ export function convertValue(value: number, from: string | null, to: string | nu
   return (value * a.factor) / b.factor;
 }
 
+/** What can be compared between two statements: their growth rates, or their levels. */
+export type Measure = "growth_pct" | "value";
+
+type Figure = Pick<Observation, "value" | "unit" | "growth_pct" | "growth_basis">;
+
+/**
+ * `measure` of `base` and of `other`, the latter in the base's terms; null where either lacks it
+ * or they cannot be compared: growth only on the same basis (a 年均 rate is not a yoy one), a level
+ * only in the same or a convertible unit (万元 and 亿元, never 亿元 and 万人).
+ */
+export function inTermsOf(base: Figure, other: Figure, measure: Measure): { base: number; other: number } | null {
+  if (measure === "growth_pct") {
+    if (base.growth_pct === null || other.growth_pct === null || base.growth_basis !== other.growth_basis) return null;
+    return { base: base.growth_pct, other: other.growth_pct };
+  }
+  const converted = base.value !== null && other.value !== null ? convertValue(other.value, other.unit, base.unit) : null;
+  // A conversion leaves binary noise (318.6 亿元 → 3186000.000000001 万元) that would read as a
+  // difference: a report's figure has far fewer than twelve significant digits.
+  return base.value === null || converted === null ? null : { base: base.value, other: Number(converted.toPrecision(12)) };
+}
+
+/** How complete a statement is: a value and a growth rate, then a value, then a growth rate. */
+export function completeness(o: Pick<Observation, "value" | "growth_pct">): number {
+  return (o.value !== null ? 2 : 0) + (o.growth_pct !== null ? 1 : 0);
+}
+
 /** a − b without binary noise (9.1 − 9 is 0.1, not 0.09999999999999964): reports give at most a few decimals. */
 export function difference(a: number, b: number): number {
   return Math.round((a - b) * 1e9) / 1e9;
@@ -40,8 +66,7 @@ export const KIND_ORDER: Record<Kind, number> = { actual: 0, estimate: 1, target
  * value, then the one with a growth rate. Ties keep their input order (Array.sort is stable).
  */
 export function byPreference(a: Observation, b: Observation): number {
-  const score = (o: Observation) => (o.value !== null ? 2 : 0) + (o.growth_pct !== null ? 1 : 0);
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || score(b) - score(a);
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || completeness(b) - completeness(a);
 }
 
 /** The best of several statements of one fact (see byPreference); undefined for none. */

@@ -1,6 +1,6 @@
 // Questions an analyst asks of the tidy tables, as pure functions over plain rows (no
 // data-frame library: the kit stays light for the add-in and the command line).
-export { indicatorKey, yearOf, convertValue, difference, byPreference, preferred, figureText, type ResultKind } from "./figures.js";
+export { indicatorKey, yearOf, convertValue, inTermsOf, completeness, difference, byPreference, preferred, figureText, type ResultKind, type Measure } from "./figures.js";
 export { select, latestResults, headlineTable, type Selection, type HeadlineTable } from "./latest.js";
 export { reportingRegions, compareRegions, rankDescending, industryStructure, INDUSTRIES, type RegionFigure, type Industry, type IndustryShare } from "./compare.js";
 export {
@@ -11,7 +11,6 @@ export {
   verdictCounts,
   ABOUT_TOLERANCE,
   type Verdict,
-  type Measure,
   type Comparison,
   type AboutTolerance,
   type TargetCheck,

@@ -7,7 +7,7 @@
 // server can use them as they are); the weights are data, in kit/lexicon/series.json.
 import seriesData from "../lexicon/series.json" with { type: "json" };
 import { periodLabel } from "../periods.js";
-import { convertValue, difference, figureText, indicatorKey } from "./figures.js";
+import { completeness, difference, figureText, indicatorKey, inTermsOf, KIND_ORDER } from "./figures.js";
 import { ABOUT_TOLERANCE, compareMeasure, type AboutTolerance, type Measure, type Verdict } from "./targets.js";
 import type { DocumentRow, DocumentType, GrowthBasis, Kind, Mention, Observation, Qualifier } from "../types.js";
 
@@ -229,12 +229,10 @@ function criteria(prefs: SeriesPreferences): Record<PreferenceCriterion, (a: Ent
     const i = t === null ? -1 : prefs.documentTypes.indexOf(t);
     return i < 0 ? prefs.documentTypes.length : i;
   };
-  const kindRank = (k: Kind) => (k === "actual" ? 0 : 1);
-  const completeness = (v: Vintage) => (v.value !== null ? 2 : 0) + (v.growth_pct !== null ? 1 : 0);
   return {
     document_type: (a, b) => rank(a.v.type) - rank(b.v.type),
     later_document: (a, b) => (a.time === b.time ? 0 : a.time > b.time ? -1 : 1),
-    actual_over_estimate: (a, b) => kindRank(a.v.kind) - kindRank(b.v.kind),
+    actual_over_estimate: (a, b) => KIND_ORDER[a.v.kind] - KIND_ORDER[b.v.kind],
     more_complete: (a, b) => completeness(b.v) - completeness(a.v),
   };
 }
@@ -287,9 +285,9 @@ function revisionsOf(list: readonly Entry[]): Revision[] {
     for (const measure of ["value", "growth_pct"] as const) {
       for (let j = i - 1; j >= 0; j--) {
         const earlier = list[j]!;
-        const pair = measured(earlier.v, later.v, measure);
+        const pair = inTermsOf(earlier.v, later.v, measure);
         if (pair === null) continue;
-        if (pair.to !== pair.from) {
+        if (pair.other !== pair.base) {
           out.push({
             measure,
             from_doc: earlier.v.doc,
@@ -300,10 +298,10 @@ function revisionsOf(list: readonly Entry[]): Revision[] {
             to_part: later.v.part,
             to_date: later.v.date,
             to_kind: later.v.kind,
-            from: pair.from,
-            to: pair.to,
+            from: pair.base,
+            to: pair.other,
             unit: measure === "growth_pct" ? "%" : earlier.v.unit,
-            difference: difference(pair.to, pair.from),
+            difference: difference(pair.other, pair.base),
           });
         }
         break;
@@ -311,19 +309,6 @@ function revisionsOf(list: readonly Entry[]): Revision[] {
     }
   });
   return out;
-}
-
-/** A measure of two vintages in the earlier one's terms; null where one lacks it or they cannot be compared. */
-function measured(earlier: Vintage, later: Vintage, measure: Measure): { from: number; to: number } | null {
-  if (measure === "growth_pct") {
-    if (earlier.growth_pct === null || later.growth_pct === null || earlier.growth_basis !== later.growth_basis) return null;
-    return { from: earlier.growth_pct, to: later.growth_pct };
-  }
-  if (earlier.value === null || later.value === null) return null;
-  const to = convertValue(later.value, later.unit, earlier.unit);
-  // Converting units leaves binary noise (318.6 亿元 → 3186000.000000001 万元), which would read as a
-  // revision: a report's figure has far fewer than twelve significant digits.
-  return to === null ? null : { from: earlier.value, to: Number(to.toPrecision(12)) };
 }
 
 interface Group {

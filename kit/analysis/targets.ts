@@ -1,12 +1,13 @@
 // Plans against results: a year's targets against that year's results (met or missed), and
 // next year's targets against this year's results (how much faster the plan wants to go).
 import { periodLabel } from "../periods.js";
-import { byPreference, convertValue, difference, figureText, indicatorKey, yearOf, type ResultKind } from "./figures.js";
+import { byPreference, convertValue, difference, figureText, indicatorKey, inTermsOf, yearOf, type Measure, type ResultKind } from "./figures.js";
 import { select, type Selection } from "./latest.js";
 import seriesData from "../lexicon/series.json" with { type: "json" };
 import type { Observation, Qualifier } from "../types.js";
 
 export type Verdict = "met" | "missed" | "not_comparable";
+export type { Measure };
 
 /** How far below an "about" (左右) target a result may fall and still count as met. */
 export interface AboutTolerance {
@@ -70,8 +71,6 @@ function resultKey(o: Observation, period: string): string {
   return [o.region, indicatorKey(o), period, "result"].join("\u0001");
 }
 
-export type Measure = "growth_pct" | "value";
-
 /** One measure of a target set against the same measure of a result. */
 export interface Comparison {
   measure: Measure;
@@ -85,32 +84,23 @@ export interface Comparison {
   verdict: "met" | "missed";
 }
 
-/**
- * The target's `measure` against the result's, or null where they cannot be compared: growth
- * only on the same basis (a 年均 rate is not a yoy one), a level only in the same or a
- * convertible unit (万元 and 亿元, never 亿元 and 万人).
- */
-export function compareMeasure(t: Observation, r: Observation, measure: Measure, tolerance: AboutTolerance = ABOUT_TOLERANCE): Comparison | null {
-  let target: number;
-  let result: number;
-  let qualifier: Qualifier | null;
-  let slack: number;
-  if (measure === "growth_pct") {
-    if (t.growth_pct === null || r.growth_pct === null || t.growth_basis !== r.growth_basis) return null;
-    [target, result, qualifier, slack] = [t.growth_pct, r.growth_pct, t.growth_qualifier, tolerance.growthPoints];
-  } else {
-    const converted = t.value !== null && r.value !== null ? convertValue(r.value, r.unit, t.unit) : null;
-    if (t.value === null || converted === null) return null;
-    [target, result, qualifier, slack] = [t.value, converted, t.value_qualifier, Math.abs(t.value) * tolerance.valueShare];
-  }
+type Figure = Pick<Observation, "value" | "unit" | "growth_pct" | "growth_basis" | "value_qualifier" | "growth_qualifier">;
+
+/** The target's `measure` against the result's, or null where they cannot be compared (inTermsOf). */
+export function compareMeasure(t: Figure, r: Figure, measure: Measure, tolerance: AboutTolerance = ABOUT_TOLERANCE): Comparison | null {
+  const pair = inTermsOf(t, r, measure);
+  if (pair === null) return null;
+  const growth = measure === "growth_pct";
+  const qualifier = growth ? t.growth_qualifier : t.value_qualifier;
+  const slack = growth ? tolerance.growthPoints : Math.abs(pair.base) * tolerance.valueShare;
   return {
     measure,
-    target,
-    result,
+    target: pair.base,
+    result: pair.other,
     qualifier,
-    unit: measure === "growth_pct" ? "%" : t.unit,
-    gap: difference(result, target),
-    verdict: judge(target, result, qualifier, slack),
+    unit: growth ? "%" : t.unit,
+    gap: difference(pair.other, pair.base),
+    verdict: judge(pair.base, pair.other, qualifier, slack),
   };
 }
 
