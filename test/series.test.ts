@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { build } from "esbuild";
+import { existsSync } from "node:fs";
 import {
   documentTime,
   extractPaths,
@@ -231,6 +232,26 @@ describe("the seeds across reports", async () => {
       const p = pairs.find((x) => x.region === c.region && x.indicator === c.indicator && periodLabel(x) === c.period && x.measure === c.measure);
       expect(p?.verdict, `${c.region} ${c.indicator} ${c.period}`).toBe(c.verdict);
     }
+  });
+});
+
+// Two copies of one real bulletin (黔东南州 2016, one of them misnamed) in the development corpus, beside the repository.
+const dev = path.resolve(root, "../shared/dev/docs");
+const copies = ["01_qiandongnan-2016-tjgb-misnamed-luoyang.docx", "05_qiandongnan-2016-tjgb.docx"].map((f) => path.join(dev, f));
+const devPresent = copies.every((f) => existsSync(f));
+if (!devPresent) console.warn(`test/series: ${dev} is absent, so the real bulletin stated twice is not checked`);
+
+describe.skipIf(!devPresent)("a real bulletin in two files", () => {
+  it("gives two vintages of each fact, no revision, and the later-listed copy by equal standing", async () => {
+    const batch = await extractPaths(copies);
+    const rows = seriesView(batch.observations, batch.documents, batch.mentions);
+    const gdp = rows.find((r) => r.indicator_id === "gdp" && r.period === "2016" && r.side === "result");
+    expect(gdp?.vintages.map((v) => [v.type, v.date, v.figure.split(" · ")[0]])).toEqual([
+      ["statistical_bulletin", "2017-03-16", "939.05 亿元"],
+      ["statistical_bulletin", "2017-03-16", "939.05 亿元"],
+    ]);
+    expect(gdp?.reason).toBe("same_standing");
+    expect(rows.flatMap((r) => r.revisions)).toEqual([]);
   });
 });
 
