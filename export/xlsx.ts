@@ -4,6 +4,7 @@
 //   文档 Documents     one row per document and per file that could not be read
 //   对比 Compare       region × headline indicator: latest result and next target, as plain values
 //   冲突 Conflicts     the mentions of every conflicting observation, side by side
+//   计划与实际 Plan vs result  each year's target against its result across reports (export/xlsx/plan-result.ts)
 // Written with exceljs's streaming writer, so a large result never becomes a workbook in memory.
 import type { BatchResult, ExtractResult } from "../kit/types.js";
 import { checkTarget, writeAtomically } from "./xlsx/file.js";

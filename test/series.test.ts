@@ -178,9 +178,13 @@ describe("documents of a page of several articles", () => {
     expect(seriesView(zhanjiang, batch.documents).flatMap((r) => r.vintages).every((v) => v.part === null && v.type === null)).toBe(true);
   });
 
-  it("refuses an observation whose document is not given, naming both", () => {
-    const batch = extractAll(["gwr-2023.txt"]);
-    expect(() => seriesView(batch.observations, [])).toThrow(/observation \S+ comes from gwr-2023\.txt, which is not among the documents given/);
+  it("keeps an observation whose document is not given, its document unknown and least preferred", () => {
+    const batch = extractAll(["gwr-2023.txt", "bulletin-2022.txt"]);
+    const rows = seriesView(batch.observations, batch.documents.filter((d) => d.doc !== "bulletin-2022.txt"));
+    expect(rows.reduce((n, r) => n + r.vintages.length, 0)).toBe(batch.observations.length);
+    const gdp = row(rows, "gdp", "2022", "result");
+    expect(gdp.vintages.find((v) => v.doc === "bulletin-2022.txt")).toMatchObject({ part: null, type: null, date: null, figure: "318.6 亿元 · +4.2%" });
+    expect(gdp).toMatchObject({ preferred: { doc: "gwr-2023.txt" }, reason: "document_type" });
   });
 
   it("compares a measure only where the two statements can be compared, without conversion noise", () => {

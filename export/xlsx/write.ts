@@ -9,6 +9,7 @@ import { layout, type Layout } from "./layout.js";
 import { columnLetter, tableRange } from "./ooxml.js";
 import { conflictLinks, mentionLinks, observationLinks, observationNotes, type Link, type Note } from "./provenance.js";
 import { conflictRows, documentRows, isBatch, mentionRows, observationRows, type RowOut } from "./rows.js";
+import { PLAN_RESULT, planResultRows } from "./plan-result.js";
 import { COMPARE_LEAD, COMPARE_SHEET, CONFLICTS, DOCUMENTS, MAX_SHEET_ROWS, MEASURES, MENTIONS, OBSERVATIONS, STYLE, type ColumnSpec, type TableSheetSpec } from "./spec.js";
 import { StreamingWorkbook } from "./stream-sheet.js";
 import { COMPARE_HEADER_STYLE, HEADER_STYLE, StyleCache, kindStyle } from "./styles.js";
@@ -49,6 +50,8 @@ export async function writeXlsx(result: ExtractResult | BatchResult, out: Writab
   await writeTableSheet(book, styles, documents);
   await writeCompareSheet(book, styles, compareGrid(result, INDICATORS));
   await writeTableSheet(book, styles, conflicts);
+  const pairs = planResultRows(result);
+  await writeTableSheet(book, styles, { spec: PLAN_RESULT, count: pairs.length, rows: () => pairs });
   await book.commit();
 }
 

@@ -38,9 +38,10 @@ export interface Vintage {
   observation_id: string;
   doc: string;
   /**
-   * The article within the file (DocumentRow.part). Null only where the file holds several
-   * articles and neither a mention nor the region tells which one states the figure; the
-   * document fields are then null too, and the vintage ranks as the least authoritative.
+   * The article within the file (DocumentRow.part). Null where the document is not among those
+   * given, or the file holds several articles and neither a mention nor the region tells which
+   * one states the figure; the document fields are then null too, and the vintage ranks as the
+   * least authoritative.
    */
   part: number | null;
   title: string | null;
@@ -186,9 +187,10 @@ function locator(documents: readonly DocumentRow[], mentions: readonly Mention[]
     if (cur === undefined || m.start < cur) first.set(k, m.start);
   }
   return (o: Observation): DocumentRow | null => {
-    const parts = byDoc.get(o.doc);
-    if (!parts || parts.length === 0) throw new Error(`series: observation ${o.id} comes from ${o.doc}, which is not among the documents given`);
-    if (parts.length === 1) return parts[0]!;
+    // A document not given (a caller passing observations alone) is unknown, not an error: the
+    // vintage still names its file, and ranks as the least authoritative.
+    const parts = byDoc.get(o.doc) ?? [];
+    if (parts.length <= 1) return parts[0] ?? null;
     const at = first.get(`${o.doc}\u0001${o.id}`);
     if (at !== undefined) {
       const part = parts.find((d) => d.start <= at && at < d.end);
@@ -359,7 +361,7 @@ function pick(g: Group, prefs: SeriesPreferences) {
  * and the revisions. Regions and indicators keep the order they first appear in; periods ascend.
  * `mentions` place an observation in its article where a file holds several; without them the
  * article of the observation's region is used. An observation whose document is missing from
- * `documents` is an error, not a row left out.
+ * `documents` keeps its place with the document's fields null.
  */
 export function seriesView(observations: readonly Observation[], documents: readonly DocumentRow[], mentions?: readonly Mention[], prefs: SeriesPreferences = SERIES_PREFERENCES): SeriesRow[] {
   return groups(observations, documents, mentions).map((g) => {
