@@ -182,6 +182,8 @@ function locator(documents: readonly DocumentRow[], mentions: readonly Mention[]
   for (const d of documents) byDoc.set(d.doc, [...(byDoc.get(d.doc) ?? []), d]);
   const first = new Map<string, number>();
   for (const m of mentions ?? []) {
+    // Only a file of several articles needs its mentions' offsets (most files are one document).
+    if ((byDoc.get(m.doc)?.length ?? 0) < 2) continue;
     const k = `${m.doc}\u0001${m.observation_id}`;
     const cur = first.get(k);
     if (cur === undefined || m.start < cur) first.set(k, m.start);
