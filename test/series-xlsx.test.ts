@@ -5,24 +5,14 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { extractText, type ExtractResult } from "../kit/index.js";
 import { writeWorkbook } from "../export/xlsx.js";
 import { PLAN_RESULT_COLUMNS, planResultRows } from "../export/xlsx/plan-result.js";
-import { REPORTS } from "./helpers/series-reports.js";
+import { extractReports, REPORTS } from "./helpers/series-reports.js";
 
 const SHEET = "计划与实际 Plan vs result";
 const MISSED_FILL = "FFFFC7CE";
 
-function extractAll(names: readonly string[]): ExtractResult {
-  const out: ExtractResult = { documents: [], observations: [], mentions: [] };
-  for (const name of names) {
-    const r = extractText(REPORTS[name]!, { name });
-    out.documents.push(...r.documents);
-    out.observations.push(...r.observations);
-    out.mentions.push(...r.mentions);
-  }
-  return out;
-}
+const extractAll = extractReports;
 
 let dir = "";
 let wb: ExcelJS.Workbook;

@@ -15,25 +15,15 @@ import {
   periodLabel,
   seriesView,
   SERIES_PREFERENCES,
-  type ExtractResult,
   type SeriesRow,
 } from "../kit/index.js";
 
-import { REPORTS } from "./helpers/series-reports.js";
+import { extractReports, REPORTS } from "./helpers/series-reports.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** The reports through the real kit, concatenated as one batch would hold them (in an order that is not the reports' own). */
-function extractAll(names = Object.keys(REPORTS).reverse()): ExtractResult {
-  const out: ExtractResult = { documents: [], observations: [], mentions: [] };
-  for (const name of names) {
-    const r = extractText(REPORTS[name]!, { name });
-    out.documents.push(...r.documents);
-    out.observations.push(...r.observations);
-    out.mentions.push(...r.mentions);
-  }
-  return out;
-}
+/** The reports in an order that is not their own, as a batch may hold them. */
+const extractAll = (names = Object.keys(REPORTS).reverse()) => extractReports(names);
 
 function row(rows: readonly SeriesRow[], indicator_id: string, period: string, side: "result" | "target"): SeriesRow {
   const found = rows.find((r) => r.region === "遂溪县" && r.indicator_id === indicator_id && r.period === period && r.side === side);

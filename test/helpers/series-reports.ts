@@ -1,5 +1,7 @@
 // Invented reports of one county over two years, for the series across reports
-// (test/series.test.ts, test/series-cli.test.ts).
+// (test/series.test.ts, test/series-cli.test.ts, test/series-xlsx.test.ts).
+import { extractText } from "../../kit/core.js";
+import type { ExtractResult } from "../../kit/types.js";
 
 // 遂溪县, five reports over two years: the 2023 work report (2022 estimates, 2023 targets) and
 // plan report (the same estimates, GDP in 万元; the same targets, revenue in 万元), the 2022
@@ -52,3 +54,15 @@ export const REPORTS: Record<string, string> = {
 `,
 };
 
+
+/** The reports through the real kit, concatenated as one batch would hold them. */
+export function extractReports(names: readonly string[]): ExtractResult {
+  const out: ExtractResult = { documents: [], observations: [], mentions: [] };
+  for (const name of names) {
+    const r = extractText(REPORTS[name]!, { name });
+    out.documents.push(...r.documents);
+    out.observations.push(...r.observations);
+    out.mentions.push(...r.mentions);
+  }
+  return out;
+}
