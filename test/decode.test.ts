@@ -103,6 +103,18 @@ describe("decoding", () => {
       expect(r).toMatchObject({ ok: true, encoding: "gb18030", warnings: [expect.stringContaining("not valid GB18030")] });
     });
 
+    it("reads a web page with one invalid byte as UTF-8, with the warning on its document", async () => {
+      const paragraphs = seed.split("\n").filter((l) => l.trim()).map((l) => `<p>${l}</p>`).join("\n");
+      const page = Buffer.from(`<html><head><meta charset="utf-8"><title>${seed.split("\n")[0]}</title></head><body>\n${paragraphs}\n</body></html>`, "utf8");
+      const i = page.indexOf(Buffer.from("<body>")) + 10;
+      const damaged = Buffer.concat([page.subarray(0, i), Buffer.from([0xc0]), page.subarray(i)]);
+      const clean = await extractBytes(page, { name: "page.html" });
+      const r = await extractBytes(damaged, { name: "page.html" });
+      expect(r.documents[0]!.encoding).toBe("utf-8");
+      expect(r.documents[0]!.warnings[0]).toMatch(/^1 byte sequence is not valid UTF-8/);
+      expect(r.observations.length).toBeGreaterThan(clean.observations.length * 0.9);
+    });
+
     it("refuses text that is mostly mojibake rather than read rows from it", async () => {
       // Half the report in UTF-8, half in GB18030: no encoding reads it.
       const half = Math.floor(seed.length / 2);
