@@ -125,6 +125,7 @@ describe("decoding", () => {
       const holed = Buffer.from(utf8);
       for (let i = 0; i < holed.length; i += 3) if (holed[i]! >= 0x80) holed[i] = 0x3f;
       expect(decodeBytes(holed)).toMatchObject({ ok: false, code: "garbled" });
+      expect(decodeBytes(bom([0xef, 0xbb, 0xbf], holed))).toMatchObject({ ok: false, code: "garbled" });
     });
   });
 

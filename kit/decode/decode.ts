@@ -211,8 +211,8 @@ function countReplacements(text: string): number {
   return n;
 }
 
-function finish(bytes: Uint8Array, encoding: Encoding, replaced: (text: string) => number): DecodeOutcome {
-  const text = decoder(encoding, false).decode(bytes);
+function finish(bytes: Uint8Array, encoding: Encoding, replaced: (text: string) => number, decoded?: string): DecodeOutcome {
+  const text = decoded ?? decoder(encoding, false).decode(bytes);
   const ratio = controlRatio(text);
   if (ratio > 0.02) {
     return { ok: false, code: "binary", detail: `${(ratio * 100).toFixed(1)}% control characters as ${NAMES[encoding]}` };
@@ -229,7 +229,12 @@ function garbled(detail: string): DecodeOutcome {
 export function decodeBytes(bytes: Uint8Array): DecodeOutcome {
   if (bytes.length === 0) return { ok: false, code: "empty", detail: "0 bytes" };
   const bom = bomOf(bytes);
-  if (bom === "utf-8") return finish(bytes, bom, () => utf8Evidence(bytes).bad);
+  if (bom === "utf-8") {
+    // A BOM says what the file meant to be, not that its bytes are still whole.
+    const u = utf8Evidence(bytes);
+    if (u.good + u.bad >= MIN_EVIDENCE && share(u) < MIN_PLAUSIBLE) return garbled(`it starts with a UTF-8 byte-order mark, but only ${percent(share(u))} of its non-ASCII byte sequences are valid UTF-8`);
+    return finish(bytes, bom, () => u.bad);
+  }
   if (bom) return finish(bytes, bom, countReplacements);
 
   const utf16 = utf16ByZeros(bytes);
@@ -238,8 +243,8 @@ export function decodeBytes(bytes: Uint8Array): DecodeOutcome {
 
   // The usual case, decided at the platform's speed: the whole file is valid UTF-8.
   try {
-    utf8Strict.decode(bytes);
-    return finish(bytes, "utf-8", () => 0);
+    const text = utf8Strict.decode(bytes);
+    return finish(bytes, "utf-8", () => 0, text);
   } catch {
     // weigh the evidence below
   }
