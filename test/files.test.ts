@@ -80,13 +80,15 @@ describe("walking folders", () => {
     symlinkSync(path.join(root, "nowhere.txt"), path.join(root, "broken.txt"));
     symlinkSync(root, path.join(root, "real", "up")); // a loop back to the root
     symlinkSync(path.join(root, "self"), path.join(root, "self")); // a link to itself
+    symlinkSync(path.join(root, "real"), path.join(root, "alias")); // a second way into a folder: followed
     const listed = await listReportFiles([root]);
-    expect(listed.files.map((f) => path.relative(root, f)).sort()).toEqual(["linked.txt", path.join("real", "report.txt")]);
+    expect(listed.files.map((f) => path.relative(root, f)).sort()).toEqual([path.join("alias", "report.txt"), "linked.txt", path.join("real", "report.txt")]);
     const byFile = Object.fromEntries(listed.failures.map((f) => [path.relative(root, f.file), f.message]));
     expect(byFile).toEqual({
       "broken.txt": expect.stringMatching(/broken link/),
       self: expect.stringMatching(/loops/),
-      [path.join("real", "up")]: expect.stringMatching(/loops back to the folder/),
+      [path.join("real", "up")]: `cannot be read: a link that loops back to the folder ${root}; not followed`,
+      [path.join("alias", "up")]: `cannot be read: a link that loops back to the folder ${root}; not followed`,
     });
   });
 

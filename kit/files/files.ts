@@ -54,23 +54,20 @@ function unreadable(file: string, detail: string): Failure {
  * Files named directly are taken when they are regular files; folders are walked for report
  * files. Nothing is dropped without a word: a folder that cannot be read, a broken link, a link
  * that loops back to a folder being walked, a FIFO or a device is a named failure, and the walk
- * goes on. Links are followed.
+ * goes on. Links are followed (a link to a folder read elsewhere too reads it again).
  */
 export async function listReportFiles(paths: string[]): Promise<ReportFiles> {
   const files: string[] = [];
   const failures: Failure[] = [];
   const skipped: Record<string, number> = {};
-  /** Real paths of the folders walked: a link to one of them is a loop or a second copy. */
-  const walked = new Map<string, string>();
-  const walk = async (dir: string, ancestors: ReadonlySet<string>): Promise<void> => {
+  /** `ancestors`: real paths of the folders being walked above this one, where a link would loop. */
+  const walk = async (dir: string, ancestors: ReadonlyMap<string, string>): Promise<void> => {
     const real = await realpath(dir).catch(() => path.resolve(dir));
-    const earlier = walked.get(real);
-    if (earlier !== undefined) {
-      const why = ancestors.has(real) ? `a link that loops back to the folder ${earlier}` : `a link to the folder ${earlier}, already read`;
-      failures.push(unreadable(dir, `${why}; not read again`));
+    const loopsTo = ancestors.get(real);
+    if (loopsTo !== undefined) {
+      failures.push(unreadable(dir, `a link that loops back to the folder ${loopsTo}; not followed`));
       return;
     }
-    walked.set(real, dir);
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -79,7 +76,7 @@ export async function listReportFiles(paths: string[]): Promise<ReportFiles> {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-    const inside = new Set([...ancestors, real]);
+    const inside = new Map(ancestors).set(real, dir);
     for (const e of entries) {
       const p = path.join(dir, e.name);
       // A link is what it points to; a file system that does not say what an entry is is asked.
@@ -111,7 +108,7 @@ export async function listReportFiles(paths: string[]): Promise<ReportFiles> {
       failures.push(unreadable(p, errorCode(err)));
       continue;
     }
-    if (st.isDirectory()) await walk(p, new Set());
+    if (st.isDirectory()) await walk(p, new Map());
     else if (st.isFile()) files.push(p);
     else failures.push(unreadable(p, `${specialKind(st)}, not a regular file`));
   }
