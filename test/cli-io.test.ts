@@ -16,7 +16,7 @@ function zhibiao(args: string[], env: NodeJS.ProcessEnv = {}) {
   const base = { ...process.env };
   delete base.NO_COLOR;
   delete base.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", env: { ...base, ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", env: { ...base, ...env }, timeout: 150_000, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
@@ -30,12 +30,12 @@ describe("the command line's edges", () => {
   it("ends quietly, with no trace, when the reader of its output goes away (| head -c 100)", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-pipe-"));
     const err = path.join(dir, "err");
-    const run = spawnSync("bash", ["-c", `"${process.execPath}" "${cli}" extract seeds --json --quiet 2>"${err}" | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: "utf8", timeout: 120_000 });
+    const run = spawnSync("bash", ["-c", `"${process.execPath}" "${cli}" extract seeds --json --quiet 2>"${err}" | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: "utf8", timeout: 150_000 });
     expect(run.stdout.trim()).toBe("0");
     const stderr = readFileSync(err, "utf8");
     expect(stderr).not.toMatch(NO_TRACE);
     expect(stderr).not.toMatch(/EPIPE/);
-  });
+  }, 600_000);
 
   it("writes colour codes only where colour is wanted", () => {
     // TERM says the terminal could show colour, but the output is a pipe (as a file would be).
@@ -45,7 +45,7 @@ describe("the command line's edges", () => {
     expect(piped.stdout).not.toContain(ESC);
     expect(zhibiao(["extract", "seeds", "--quiet"], { TERM: "xterm-256color", FORCE_COLOR: "1" }).stdout).toContain(ESC);
     expect(zhibiao(["extract", "seeds", "--quiet"], { TERM: "xterm-256color", FORCE_COLOR: "1", NO_COLOR: "1" }).stdout).not.toContain(ESC);
-  });
+  }, 600_000);
 
   it("honours NO_COLOR and FORCE_COLOR on a terminal", () => {
     expect(colourWanted({ isTTY: true }, {})).toBe(true);
@@ -54,14 +54,14 @@ describe("the command line's edges", () => {
     expect(colourWanted({ isTTY: false }, {})).toBe(false);
     expect(colourWanted({ isTTY: false }, { FORCE_COLOR: "1" })).toBe(true);
     expect(colourWanted({ isTTY: true }, { FORCE_COLOR: "0" })).toBe(false);
-  });
+  }, 600_000);
 
   it.each([["--xlsx"], ["--csv"]])("refuses an empty %s instead of ignoring it", (option) => {
     const r = zhibiao(["extract", "seeds", option, "", "--quiet"]);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe(""); // no summary: nothing was run
     expect(r.stderr).toMatch(new RegExp(`option '${option} <\\w+>' argument '' is invalid\\. an empty name`));
-  });
+  }, 600_000);
 
   it("names a FIFO and /dev/zero given on the command line instead of hanging on them", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-fifo-"));
@@ -80,11 +80,11 @@ describe("the command line's edges", () => {
     const t = zhibiao(["text", fifo]);
     expect(t.code).toBe(1);
     expect(t.stderr).toBe(`zhibiao: ${fifo}: cannot be read: a FIFO (named pipe), not a regular file\n`);
-  });
+  }, 600_000);
 
   it("names /dev/zero for `zhibiao text` too", () => {
     const t = zhibiao(["text", "/dev/zero"]);
     expect(t.signal).toBeNull();
     expect(t.stderr).toBe("zhibiao: /dev/zero: cannot be read: a character device, not a regular file\n");
-  });
+  }, 600_000);
 });

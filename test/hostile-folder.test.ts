@@ -71,7 +71,7 @@ afterAll(() => {
 });
 
 function zhibiao(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", timeout: 180_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", timeout: 150_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -97,7 +97,7 @@ describe("zhibiao extract on a hostile folder", () => {
     // The cut file's damage is said in the summary's warnings.
     expect(r.stdout).toMatch(/truncated\.txt: 1 byte sequence is not valid UTF-8/);
     expect(r.stdout + r.stderr).not.toMatch(TRACE);
-  });
+  }, 600_000);
 
   it("writes the good rows as JSON with the same failures named", () => {
     const r = zhibiao(["extract", dir, "--json", "--quiet"]);
@@ -110,5 +110,5 @@ describe("zhibiao extract on a hostile folder", () => {
     expect(counts.get("gbk.txt")).toBe(counts.get("good.txt"));
     expect(counts.get("utf16.txt")).toBe(counts.get("good.txt"));
     expect(r.stderr).not.toMatch(TRACE);
-  });
+  }, 600_000);
 });
