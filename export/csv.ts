@@ -3,11 +3,12 @@
 // written to a temporary file in the target folder and renamed into place, so a failure
 // never leaves a partial table or damages an existing one.
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import type { ExtractResult } from "../kit/types.js";
 import { csvSafeText } from "./cell.js";
+import { reasonOf } from "./xlsx/file.js";
 
 export const OBSERVATION_COLUMNS = [
   "id", "doc", "region", "period", "period_part", "kind", "indicator", "indicator_id", "value", "unit", "growth_pct", "growth_basis",
@@ -31,8 +32,18 @@ export function toCsv(rows: readonly object[], columns: readonly string[]): stri
   return BOM + stringify(rows as Record<string, unknown>[], { header: true, columns: [...columns], cast });
 }
 
-/** Writes the three tables to dir and returns the paths written. */
+/** Writes the three tables to dir and returns the paths written; a failure names the folder and the reason. */
 export async function writeCsvTables(result: ExtractResult, dir: string): Promise<string[]> {
+  try {
+    return await writeTables(result, dir);
+  } catch (e) {
+    throw new Error(`cannot write the CSV files to ${dir}: ${reasonOf(e)}`, { cause: e });
+  }
+}
+
+async function writeTables(result: ExtractResult, dir: string): Promise<string[]> {
+  const st = await stat(dir).catch(() => null);
+  if (st && !st.isDirectory()) throw new Error("it is a file, not a folder");
   await mkdir(dir, { recursive: true });
   const files: [string, string][] = [
     ["observations.csv", toCsv(result.observations, OBSERVATION_COLUMNS)],

@@ -100,12 +100,24 @@ describe("a report holding U+FFFF and a line starting with =HYPERLINK(", () => {
     writeFileSync(path.join(out, "observations.csv"), "old tables\n");
     failing.name = "documents.csv";
     try {
-      await expect(writeCsvTables(result, out)).rejects.toThrowError(/ENOSPC/);
+      await expect(writeCsvTables(result, out)).rejects.toThrowError(/the disk is full/);
     } finally {
       failing.name = null;
     }
     expect(readFileSync(path.join(out, "observations.csv"), "utf8")).toBe("old tables\n");
     expect(readdirSync(out).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("names the folder and the reason when the CSV files cannot be written", async () => {
+    const file = path.join(dir, "a-file");
+    writeFileSync(file, "");
+    await expect(writeCsvTables(result, file)).rejects.toThrowError(`cannot write the CSV files to ${file}: it is a file, not a folder`);
+    failing.name = "mentions.csv";
+    try {
+      await expect(writeCsvTables(result, path.join(dir, "full"))).rejects.toThrowError(/cannot write the CSV files to .*full: the disk is full/);
+    } finally {
+      failing.name = null;
+    }
   });
 
   it("writes a workbook exceljs reads, with U+FFFD where the quote held U+FFFF", async () => {
