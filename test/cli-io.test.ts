@@ -2,7 +2,7 @@
 // early, colour only where wanted, empty option values, FIFOs and devices named as inputs.
 import { describe, expect, it, beforeAll } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { colourWanted } from "../cli/io.js";
@@ -86,5 +86,16 @@ describe("the command line's edges", () => {
     const t = zhibiao(["text", "/dev/zero"]);
     expect(t.signal).toBeNull();
     expect(t.stderr).toBe("zhibiao: /dev/zero: cannot be read: a character device, not a regular file\n");
+  }, 600_000);
+
+  it("says on stderr what `zhibiao text` mended in a file cut mid-character", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-cut-"));
+    const cut = path.join(dir, "cut.txt");
+    const bytes = Buffer.from("雷州市2023年国民经济和社会发展计划执行情况。增长", "utf8");
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 1));
+    const t = zhibiao(["text", cut]);
+    expect(t.code).toBe(0);
+    expect(t.stdout.endsWith("增\ufffd")).toBe(true);
+    expect(t.stderr).toMatch(/^zhibiao: .*cut\.txt: 1 byte sequence is not valid UTF-8 .*the first at character 25 of the decoded file\n$/);
   }, 600_000);
 });
