@@ -7,6 +7,7 @@ import labelsData from "../kit/lexicon/labels.json" with { type: "json" };
 import { extractPaths, periodLabel, planResultPairs, resolveIndicator, seriesView, skippedSummary } from "../kit/index.js";
 import type { PlanResultPair, SeriesRow } from "../kit/index.js";
 import type { Observation } from "../kit/types.js";
+import { colourWanted } from "./io.js";
 import { progressBar } from "./progress.js";
 
 export type Lang = "zh" | "en";
@@ -29,10 +30,13 @@ const field = (name: string, lang: Lang) => FIELDS[name]?.[lang] ?? name;
 /** A code's label within its group; an unknown code is shown as itself. */
 const code = (group: string, value: string | null, lang: Lang) => (value === null ? "" : (CODES[group]?.[value]?.[lang] ?? value));
 
-const COMPACT = {
-  chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  style: { head: ["bold"], "padding-left": 1, "padding-right": 1 },
-};
+/** No lines between rows; bold headers and grey lines only where colour is wanted (a terminal, not a pipe). */
+function compact(colour: boolean) {
+  return {
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+    style: { head: colour ? ["bold"] : [], border: colour ? ["grey"] : [], "padding-left": 1, "padding-right": 1 },
+  };
+}
 
 const docName = (doc: string, part: number | null) => (part !== null && part > 0 ? `${doc} #${part}` : doc);
 const signed = (n: number) => `${n > 0 ? "+" : ""}${n}`;
@@ -46,7 +50,8 @@ export function selectFigures(observations: readonly Observation[], regions: rea
 }
 
 /** The series as a terminal table: one line per vintage, the preferred one starred with its reason; then the revisions. */
-export function seriesText(rows: readonly SeriesRow[], lang: Lang): string {
+export function seriesText(rows: readonly SeriesRow[], lang: Lang, colour = colourWanted(process.stdout)): string {
+  const COMPACT = compact(colour);
   const head = ["region", "indicator", "period", "side", "doc", "type", "date", "kind", "figure", "preferred"].map((f) => field(f, lang));
   const table = new Table({ head, ...COMPACT });
   for (const r of rows) {
@@ -87,7 +92,8 @@ export function seriesText(rows: readonly SeriesRow[], lang: Lang): string {
 }
 
 /** Targets against results across reports as a terminal table, each side naming its document. */
-export function pairsText(pairs: readonly PlanResultPair[], lang: Lang): string {
+export function pairsText(pairs: readonly PlanResultPair[], lang: Lang, colour = colourWanted(process.stdout)): string {
+  const COMPACT = compact(colour);
   const head = ["region", "indicator", "period", "measure", "target", "target_doc", "result", "result_doc", "gap", "verdict"].map((f) => field(f, lang));
   const table = new Table({ head, ...COMPACT });
   for (const p of pairs) {
