@@ -4,7 +4,8 @@
 //   文档 Documents     one row per document and per file that could not be read
 //   对比 Compare       region × headline indicator: latest result and next target, as plain values
 //   冲突 Conflicts     the mentions of every conflicting observation, side by side
-//   计划与实际 Plan vs result  each year's target against its result across reports (export/xlsx/plan-result.ts)
+//   计划与实际 Plan vs result  each year's target against its result across reports (export/xlsx/series.ts)
+//   序列 Series        each report's figure of the facts stated more than once, the one used marked
 // Written with exceljs's streaming writer, so a large result never becomes a workbook in memory.
 import type { BatchResult, ExtractResult } from "../kit/types.js";
 import { checkTarget, writeAtomically } from "./xlsx/file.js";

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeWorkbook } from "../export/xlsx.js";
-import { PLAN_RESULT_COLUMNS, planResultRows } from "../export/xlsx/plan-result.js";
+import { PLAN_RESULT_COLUMNS, SERIES_COLUMNS, planResultRows, seriesRows } from "../export/xlsx/series.js";
 import { extractReports, REPORTS } from "./helpers/series-reports.js";
 
 const SHEET = "计划与实际 Plan vs result";
@@ -39,7 +39,7 @@ function records(ws: ExcelJS.Worksheet): { record: Record<string, unknown>; row:
 describe("the Plan vs result sheet", () => {
   it("is an Excel table after the other sheets, one row per target and measure", () => {
     const ws = wb.getWorksheet(SHEET)!;
-    expect(wb.worksheets.at(-1)?.name).toBe(SHEET);
+    expect(wb.worksheets.map((w) => w.name).slice(-2)).toEqual([SHEET, "序列 Series"]);
     const t = ws.getTable("PlanResult") as unknown as { table: { name: string; tableRef: string; columns: { name: string }[] } };
     expect(t.table.columns.map((c) => c.name)).toEqual(PLAN_RESULT_COLUMNS.map((c) => c.key));
     expect(t.table.tableRef).toBe(`A1:T5`);
@@ -69,5 +69,26 @@ describe("the Plan vs result sheet", () => {
 
   it("is an empty table where no target has its result yet", () => {
     expect(planResultRows(extractAll(["gwr-2023.txt"]))).toEqual([]);
+  });
+});
+
+describe("the Series sheet", () => {
+  it("lists each vintage of the facts stated more than once, the one used marked, with its revision", () => {
+    const ws = wb.getWorksheet("序列 Series")!;
+    const t = ws.getTable("Series") as unknown as { table: { columns: { name: string }[] } };
+    expect(t.table.columns.map((c) => c.name)).toEqual(SERIES_COLUMNS.map((c) => c.key));
+    const rows = records(ws).map(({ record }) => record);
+    const gdp2022 = rows.filter((r) => r.indicator === "地区生产总值" && r.period === "2022" && r.side === "result");
+    expect(gdp2022.map((r) => [r.doc, r.type, r.date, r.kind, r.value, r.unit, r.growth_pct, r.preferred, r.reason, r.value_revision, r.growth_revision])).toEqual([
+      ["gwr-2023.txt", "government_work_report", "2023-01-10", "estimate", 320, "亿元", 4.5, false, null, null, null],
+      ["plan-2023.txt", "plan_report", "2023-01-12", "estimate", 3200000, "万元", 4.5, false, null, null, null],
+      ["bulletin-2022.txt", "statistical_bulletin", "2023-03-20", "actual", 318.6, "亿元", 4.2, true, "document_type", -14000, -0.3],
+    ]);
+    // A fact one report states is not a series: 2024's targets are stated once.
+    expect(rows.some((r) => r.period === "2024")).toBe(false);
+  });
+
+  it("is empty for a single report", () => {
+    expect(seriesRows(extractAll(["gwr-2023.txt"]))).toEqual([]);
   });
 });

@@ -129,7 +129,7 @@ describe("no partial file", () => {
     await writeWorkbook({ documents: [], observations: [], mentions: [], failures: [] } as ExtractResult, file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["指标 Observations", "来源 Mentions", "文档 Documents", "对比 Compare", "冲突 Conflicts", "计划与实际 Plan vs result"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["指标 Observations", "来源 Mentions", "文档 Documents", "对比 Compare", "冲突 Conflicts", "计划与实际 Plan vs result", "序列 Series"]);
     const t = wb.getWorksheet("指标 Observations")!.getTable("Observations") as unknown as { table: { tableRef: string } };
     expect(t.table.tableRef).toBe(`A1:${LAST}2`); // Excel wants a data row, even an empty one
   });

@@ -112,7 +112,7 @@ describe.skipIf(!hasSoffice)(`LibreOffice opens the workbook (${hasSoffice ? ver
     const ods = await JSZip.loadAsync(readFileSync(path.join(dir, "seeds.ods")));
     const content = await ods.file("content.xml")!.async("string");
     const ranges = [...content.matchAll(/<table:database-range table:name="([^"]+)"[^>]*table:display-filter-buttons="true"/g)].map((m) => m[1]);
-    expect(ranges.sort()).toEqual(["Conflicts", "Documents", "Mentions", "Observations", "PlanResult"]);
+    expect(ranges.sort()).toEqual(["Conflicts", "Documents", "Mentions", "Observations", "PlanResult", "Series"]);
     expect([...content.matchAll(/<office:annotation[ >]/g)]).toHaveLength(seeds.observations.length);
     expect(content).toContain("全市完成地区生产总值 386.42 亿元、增长 3.6%，增速居湛江市第三");
     const links = [...content.matchAll(/<text:a xlink:href="#([^"]+)"/g)].map((m) => m[1]!.replace(/&apos;/g, "'"));

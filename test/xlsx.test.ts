@@ -17,7 +17,7 @@ import { columnLetters } from "./fakes/model.js";
 const LAST = columnLetters(OBSERVATION_COLUMNS.length - 1);
 
 const root = path.resolve(import.meta.dirname, "..");
-const SHEETS = ["指标 Observations", "来源 Mentions", "文档 Documents", "对比 Compare", "冲突 Conflicts", "计划与实际 Plan vs result"];
+const SHEETS = ["指标 Observations", "来源 Mentions", "文档 Documents", "对比 Compare", "冲突 Conflicts", "计划与实际 Plan vs result", "序列 Series"];
 const CONFLICT_FILL = "FFFFC7CE";
 
 let dir: string;

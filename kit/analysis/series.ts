@@ -65,6 +65,8 @@ export interface Vintage {
 /** A later vintage whose value or growth differs from the vintage before it that states the same measure. */
 export interface Revision {
   measure: Measure;
+  from_observation_id: string;
+  to_observation_id: string;
   from_doc: string;
   from_part: number | null;
   from_date: string | null;
@@ -294,6 +296,8 @@ function revisionsOf(list: readonly Entry[]): Revision[] {
         if (pair.other !== pair.base) {
           out.push({
             measure,
+            from_observation_id: earlier.v.observation_id,
+            to_observation_id: later.v.observation_id,
             from_doc: earlier.v.doc,
             from_part: earlier.v.part,
             from_date: earlier.v.date,
