@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeWorkbook } from "../export/xlsx.js";
-import { PLAN_RESULT_COLUMNS, SERIES_COLUMNS, planResultRows, seriesRows } from "../export/xlsx/series.js";
+import { PLAN_RESULT_COLUMNS, SERIES_COLUMNS, seriesSheetRows } from "../export/xlsx/series.js";
 import { extractReports, REPORTS } from "./helpers/series-reports.js";
 
 const SHEET = "计划与实际 Plan vs result";
@@ -68,7 +68,7 @@ describe("the Plan vs result sheet", () => {
   });
 
   it("is an empty table where no target has its result yet", () => {
-    expect(planResultRows(extractAll(["gwr-2023.txt"]))).toEqual([]);
+    expect(seriesSheetRows(extractAll(["gwr-2023.txt"])).planResult).toEqual([]);
   });
 });
 
@@ -89,6 +89,6 @@ describe("the Series sheet", () => {
   });
 
   it("is empty for a single report", () => {
-    expect(seriesRows(extractAll(["gwr-2023.txt"]))).toEqual([]);
+    expect(seriesSheetRows(extractAll(["gwr-2023.txt"])).series).toEqual([]);
   });
 });

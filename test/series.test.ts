@@ -13,6 +13,7 @@ import {
   planResultPairs,
   planVersusResult,
   periodLabel,
+  seriesAndPairs,
   seriesView,
   SERIES_PREFERENCES,
   type SeriesRow,
@@ -129,6 +130,10 @@ describe("planResultPairs across reports", () => {
     expect(pair("fai")).toMatchObject({ target: 10, result: 9.5, qualifier: "at_least", verdict: "missed", gap: -0.5 });
     // A level target: 12亿元左右 against 11.8亿元, within 2% of the target.
     expect(pair("budget_revenue", "value")).toMatchObject({ target: 12, result: 11.8, unit: "亿元", qualifier: "about", verdict: "met", gap: -0.2, target_doc: "gwr-2023.txt", result_doc: "bulletin-2023.txt" });
+  });
+
+  it("gives the same series and pairs when both are asked for at once", () => {
+    expect(seriesAndPairs(batch.observations, batch.documents, batch.mentions)).toEqual({ series: seriesView(batch.observations, batch.documents, batch.mentions), pairs });
   });
 
   it("pairs only a target with a result of its own period; next year's targets wait", () => {

@@ -3,7 +3,7 @@
 // state it, one row per target and measure, both documents named. 序列 Series: every fact stated
 // by more than one report, one row per report's figure, the one used marked, with its revision.
 // Pure: the writer turns the rows into cells.
-import { periodLabel, planResultPairs, seriesView } from "../../kit/index.js";
+import { periodLabel, seriesAndPairs, type PlanResultPair, type SeriesRow } from "../../kit/index.js";
 import type { ExtractResult } from "../../kit/types.js";
 import { shapeRow, type RowOut } from "./rows.js";
 import type { ColumnSpec, TableSheetSpec } from "./spec.js";
@@ -36,8 +36,8 @@ export const PLAN_RESULT_COLUMNS: readonly ColumnSpec[] = [
 export const PLAN_RESULT: TableSheetSpec = { sheet: "计划与实际 Plan vs result", table: "PlanResult", columns: PLAN_RESULT_COLUMNS };
 
 /** The sheet's rows; a missed target is shaded like a conflict, so it stands out. */
-export function planResultRows(result: ExtractResult): RowOut[] {
-  return planResultPairs(result.observations, result.documents, result.mentions).map((p) => {
+export function planResultRows(pairs: readonly PlanResultPair[]): RowOut[] {
+  return pairs.map((p) => {
     const record = { ...p, period: periodLabel(p), target_doc: p.target_part ? `${p.target_doc} #${p.target_part}` : p.target_doc, result_doc: p.result_part ? `${p.result_doc} #${p.result_part}` : p.result_doc };
     return shapeRow(record, PLAN_RESULT_COLUMNS, p.verdict === "missed");
   });
@@ -70,9 +70,9 @@ export const SERIES_SHEET: TableSheetSpec = { sheet: "序列 Series", table: "Se
  * series to show; the other sheets hold it), oldest first. value_revision and growth_revision are
  * this figure minus the one before it (in that one's unit; growth in percentage points).
  */
-export function seriesRows(result: ExtractResult): RowOut[] {
+export function seriesRows(series: readonly SeriesRow[]): RowOut[] {
   const out: RowOut[] = [];
-  for (const r of seriesView(result.observations, result.documents, result.mentions)) {
+  for (const r of series) {
     if (r.vintages.length < 2) continue;
     const revision = (id: string, measure: string) => r.revisions.find((x) => x.to_observation_id === id && x.measure === measure)?.difference ?? null;
     for (const v of r.vintages) {
@@ -92,4 +92,10 @@ export function seriesRows(result: ExtractResult): RowOut[] {
     }
   }
   return out;
+}
+
+/** Both sheets' rows, the reports grouped once. */
+export function seriesSheetRows(result: ExtractResult): { planResult: RowOut[]; series: RowOut[] } {
+  const { series, pairs } = seriesAndPairs(result.observations, result.documents, result.mentions);
+  return { planResult: planResultRows(pairs), series: seriesRows(series) };
 }

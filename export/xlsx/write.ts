@@ -10,7 +10,7 @@ import { layout, type Layout } from "./layout.js";
 import { columnLetter, tableRange } from "./ooxml.js";
 import { conflictLinks, mentionLinks, observationLinks, observationNotes, type Link, type Note } from "./provenance.js";
 import { conflictRows, documentRows, isBatch, mentionRows, observationRows, type RowOut } from "./rows.js";
-import { PLAN_RESULT, SERIES_SHEET, planResultRows, seriesRows } from "./series.js";
+import { PLAN_RESULT, SERIES_SHEET, seriesSheetRows } from "./series.js";
 import { COMPARE_LEAD, COMPARE_SHEET, CONFLICTS, DOCUMENTS, MAX_SHEET_ROWS, MEASURES, MENTIONS, OBSERVATIONS, STYLE, type ColumnSpec, type TableSheetSpec } from "./spec.js";
 import { StreamingWorkbook } from "./stream-sheet.js";
 import { COMPARE_HEADER_STYLE, HEADER_STYLE, StyleCache, kindStyle } from "./styles.js";
@@ -51,10 +51,9 @@ export async function writeXlsx(result: ExtractResult | BatchResult, out: Writab
   await writeTableSheet(book, styles, documents);
   await writeCompareSheet(book, styles, compareGrid(result, INDICATORS));
   await writeTableSheet(book, styles, conflicts);
-  const pairs = planResultRows(result);
-  await writeTableSheet(book, styles, { spec: PLAN_RESULT, count: pairs.length, rows: () => pairs });
-  const vintages = seriesRows(result);
-  await writeTableSheet(book, styles, { spec: SERIES_SHEET, count: vintages.length, rows: () => vintages });
+  const across = seriesSheetRows(result);
+  await writeTableSheet(book, styles, { spec: PLAN_RESULT, count: across.planResult.length, rows: () => across.planResult });
+  await writeTableSheet(book, styles, { spec: SERIES_SHEET, count: across.series.length, rows: () => across.series });
   await book.commit();
 }
 

@@ -20,6 +20,7 @@ export { crossChecks, type CrossCheck } from "./checks.js";
 export {
   seriesView,
   planResultPairs,
+  seriesAndPairs,
   documentTime,
   SERIES_PREFERENCES,
   type Side,

@@ -370,7 +370,11 @@ function pick(g: Group, prefs: SeriesPreferences) {
  * `documents` keeps its place with the document's fields null.
  */
 export function seriesView(observations: readonly Observation[], documents: readonly DocumentRow[], mentions?: readonly Mention[], prefs: SeriesPreferences = SERIES_PREFERENCES): SeriesRow[] {
-  return groups(observations, documents, mentions).map((g) => {
+  return seriesOf(groups(observations, documents, mentions), prefs);
+}
+
+function seriesOf(all: readonly Group[], prefs: SeriesPreferences): SeriesRow[] {
+  return all.map((g) => {
     const { best, reason } = pick(g, prefs);
     return {
       region: g.region,
@@ -401,7 +405,22 @@ export function planResultPairs(
   tolerance: AboutTolerance = ABOUT_TOLERANCE,
   prefs: SeriesPreferences = SERIES_PREFERENCES,
 ): PlanResultPair[] {
+  return pairsOf(groups(observations, documents, mentions), tolerance, prefs);
+}
+
+/** seriesView and planResultPairs of the same tables, grouped once (a workbook shows both). */
+export function seriesAndPairs(
+  observations: readonly Observation[],
+  documents: readonly DocumentRow[],
+  mentions?: readonly Mention[],
+  tolerance: AboutTolerance = ABOUT_TOLERANCE,
+  prefs: SeriesPreferences = SERIES_PREFERENCES,
+): { series: SeriesRow[]; pairs: PlanResultPair[] } {
   const all = groups(observations, documents, mentions);
+  return { series: seriesOf(all, prefs), pairs: pairsOf(all, tolerance, prefs) };
+}
+
+function pairsOf(all: readonly Group[], tolerance: AboutTolerance, prefs: SeriesPreferences): PlanResultPair[] {
   const results = new Map(all.filter((g) => g.side === "result").map((g) => [`${g.region}\u0001${g.key}\u0001${g.periodLabel}`, g]));
   const out: PlanResultPair[] = [];
   for (const g of all) {
