@@ -3,18 +3,21 @@ import type { Observation } from "../../kit/types.js";
 import type { Query } from "../../server/api.js";
 import layout from "../columns.json" with { type: "json" };
 
-export type Field = keyof Observation;
 export type Cell = string | number | boolean;
 
 export interface Column {
-  field: Field;
+  field: string;
   format: string;
   width?: number;
+  /** Shown only when the service's observations have the field. */
+  optional?: boolean;
 }
 
 export const COLUMNS: readonly Column[] = layout.columns as Column[];
 export const TABLE_STYLE: string = layout.tableStyle;
-export const FIELDS: readonly Field[] = COLUMNS.map((c) => c.field);
+export const REMOVED_SHEET: string = layout.removedSheet;
+/** The long table's fields, in order, without the optional ones. */
+export const FIELDS: readonly string[] = COLUMNS.filter((c) => !c.optional).map((c) => c.field);
 const FORMAT = new Map<string, string>(COLUMNS.map((c) => [c.field, c.format]));
 export const formatOf = (field: string): string => FORMAT.get(field) ?? "General";
 

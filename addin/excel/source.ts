@@ -5,7 +5,7 @@ import { loadSettings, rememberedIn } from "./memory.js";
 export interface CellObservation {
   table: string;
   id: string;
-  /** The column's header (the field) the cell is under. */
+  /** The field of the column the cell is under (the header, for a column of the user's). */
   field: string;
 }
 
@@ -43,10 +43,14 @@ export async function observationAtSelection(context: Excel.RequestContext): Pro
   const box = boxAt(boxes, cellSheet.name, cell.rowIndex, cell.columnIndex);
   if (!box) return null;
   const headers = (parts.find((p) => p.table === box.table)!.header.values[0] ?? []).map(String);
-  const idAt = headers.indexOf("id");
+  // Only the long layout has an observation per row; its id column is found by the header written.
+  const r = loaded.find((x) => x.table === box.table)!;
+  const idHeader = r.layout.kind === "long" ? r.columns.find((c) => c.key === "id")?.header : undefined;
+  const idAt = idHeader === undefined ? -1 : headers.indexOf(idHeader);
   if (idAt < 0) return null;
   const idCell = cell.worksheet.getRangeByIndexes(cell.rowIndex, box.column + idAt, 1, 1).load("values");
   await context.sync();
   const id = String(idCell.values[0]?.[0] ?? "");
-  return id ? { table: box.table, id, field: headers[cell.columnIndex - box.column] ?? "" } : null;
+  const header = headers[cell.columnIndex - box.column] ?? "";
+  return id ? { table: box.table, id, field: r.columns.find((c) => c.header === header)?.key ?? header } : null;
 }
