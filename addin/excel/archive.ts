@@ -22,6 +22,8 @@ const FIELDS = ["table", "key", "row", "column", "content", "formula", "removed_
 /** Where the rows were appended, so a failed refresh can take them out again. */
 export interface Appended {
   sheet: string;
+  /** The sheet was added for these rows (and goes again with them). */
+  created: boolean;
   top: number;
   count: number;
 }
@@ -33,7 +35,8 @@ export async function archiveCells(context: Excel.RequestContext, cells: readonl
   await context.sync();
   let sheet: Excel.Worksheet;
   let top: number;
-  if (existing.isNullObject) {
+  const created = existing.isNullObject;
+  if (created) {
     sheet = context.workbook.worksheets.add(REMOVED_SHEET);
     const header = sheet.getRangeByIndexes(0, 0, 1, FIELDS.length);
     header.values = [FIELDS.map((f) => headerOf(f, lang))];
@@ -50,10 +53,12 @@ export async function archiveCells(context: Excel.RequestContext, cells: readonl
   range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
   range.values = rows;
   await context.sync();
-  return { sheet: REMOVED_SHEET, top, count: rows.length };
+  return { sheet: REMOVED_SHEET, created, top, count: rows.length };
 }
 
 /** Takes appended rows out again (queued with the caller's next sync). */
 export function unarchive(context: Excel.RequestContext, a: Appended): void {
-  context.workbook.worksheets.getItem(a.sheet).getRangeByIndexes(a.top, 0, a.count, FIELDS.length).delete("Up");
+  const sheet = context.workbook.worksheets.getItem(a.sheet);
+  if (a.created) sheet.delete();
+  else sheet.getRangeByIndexes(a.top, 0, a.count, FIELDS.length).delete("Up");
 }

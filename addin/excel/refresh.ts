@@ -41,7 +41,7 @@ export type TableOutcome =
   /** A table that is not the one loaded (the user's own, given the remembered name): left alone. */
   | { table: string; status: "foreign" }
   /** `step`: what failed; `restored`: the table was put back as it was (false only if putting it back failed too). */
-  | { table: string; status: "failed"; step: "read" | "move" | "write"; message: string; restored: boolean };
+  | { table: string; status: "failed"; step: "read" | "archive" | "move" | "write"; message: string; restored: boolean };
 
 export interface RefreshReport {
   /** Set when the service could not be reached: no table was touched. */
@@ -253,12 +253,13 @@ async function refreshTable(context: Excel.RequestContext, r: Remembered, grid: 
   const count = plan.values.length;
   const block = { sheet, top: top + 1, left, width };
   const progress: Progress = { appended: null, inserted: 0, resized: false, shrunk: 0, written: false };
-  let step: "move" | "write" = "move";
+  let step: "archive" | "move" | "write" = "archive";
   try {
     if (plan.removed.length) {
       progress.appended = await archiveCells(context, plan.removed, r.lang, options.now ?? new Date());
       syncs += 2;
     }
+    step = "move";
     if (count > oldCount) {
       // Cells below the table move down first, then the table takes the new rows: two syncs, so
       // a failure is known to have happened before or after each.

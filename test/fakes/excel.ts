@@ -445,6 +445,9 @@ class FakeWorksheet extends ClientObject<SheetData> {
       return { sheet: this.live(), row, column, rows, columns };
     });
   }
+  delete(): void {
+    this.command((s) => this.context.model.deleteSheet(s), null, "delete");
+  }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, () => {
       const sheet = this.live();

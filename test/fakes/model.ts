@@ -127,6 +127,13 @@ export class WorkbookModel {
     return s;
   }
 
+  deleteSheet(s: SheetData): void {
+    if (this.sheets.length === 1) throw new OfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    for (const t of this.tables.filter((x) => x.sheet === s)) this.deleteTable(t);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    if (this.active.sheet === s) this.active = { sheet: this.sheets[0]!, row: 0, column: 0 };
+  }
+
   table(name: string): TableData | undefined {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   }
