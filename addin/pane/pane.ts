@@ -5,7 +5,12 @@
 import type { Client } from "../client.js";
 import { ServiceError } from "../client.js";
 import { insertTable, TargetNotEmpty, type Target } from "../excel/insert.js";
-import { refreshAll, type RefreshReport } from "../excel/refresh.js";
+import { refreshAll, tableAtSelection, type RefreshReport } from "../excel/refresh.js";
+import { fetchQuery } from "../excel/layouts.js";
+import { readPaneSettings, writePaneSettings } from "../excel/memory.js";
+import type { FunctionData } from "../functions/data.js";
+import { recalculateFunctions } from "../functions/recalc.js";
+import { createOptions } from "./options.js";
 import { observationAtSelection } from "../excel/source.js";
 import { QUERY_KEYS, type Dimension, type FacetItem, type MentionView, type Query } from "../../server/api.js";
 import { describeRefresh, type Say } from "./messages.js";
@@ -23,12 +28,16 @@ export interface PaneDeps {
   say: Say;
   /** Brings the pane into view (shared runtime), so a problem met by the ribbon's Refresh is seen. */
   showPane?: () => Promise<void>;
+  /** The worksheet functions' data: dropped and recalculated on Refresh when the reports changed. */
+  functions?: FunctionData;
 }
 
 export interface Pane {
   /** Resolves when the first lists are shown. */
   ready: Promise<void>;
   refreshAll(): Promise<RefreshReport | null>;
+  /** Refreshes the table holding the selection. */
+  refreshTable(): Promise<RefreshReport | null>;
   showSource(): Promise<void>;
 }
 
@@ -51,6 +60,8 @@ export function mountPane(deps: PaneDeps): Pane {
   const source = $("source-body");
   const insertButton = $<HTMLButtonElement>("insert");
   const refreshButton = $<HTMLButtonElement>("refresh");
+  const refreshTableButton = $<HTMLButtonElement>("refresh-table");
+  const options = createOptions($("options"), say, (s) => void deps.excel?.run((ctx) => writePaneSettings(ctx, s)).catch(failed));
 
   /** Display names of chosen values (indicator ids → names), for naming tables. */
   const labels: Record<string, string> = {};
@@ -131,7 +142,7 @@ export function mountPane(deps: PaneDeps): Pane {
   async function exclusive<T>(work: () => Promise<T>): Promise<T | null> {
     if (busy) return null;
     busy = true;
-    insertButton.disabled = refreshButton.disabled = true;
+    insertButton.disabled = refreshButton.disabled = refreshTableButton.disabled = true;
     show(say("working"));
     try {
       return await work();
@@ -140,7 +151,7 @@ export function mountPane(deps: PaneDeps): Pane {
       return null;
     } finally {
       busy = false;
-      refreshButton.disabled = !deps.excel;
+      refreshButton.disabled = refreshTableButton.disabled = !deps.excel;
       insertButton.disabled = !deps.excel || preview.dataset.count === "0";
     }
   }
@@ -151,21 +162,41 @@ export function mountPane(deps: PaneDeps): Pane {
     const target = (doc.querySelector<HTMLInputElement>('input[name="target"]:checked')?.value ?? "selection") as Target;
     await exclusive(async () => {
       const q = query();
-      const rows = await client.observations(q);
-      const r = await excel.run((ctx) => insertTable(ctx, { rows, query: q, labels, target }));
+      let rows = await client.observations(q);
+      const layout = options.layout(rows, q.period);
+      // Plan vs result needs targets and results, whatever kinds were ticked.
+      const asked = fetchQuery(layout, q);
+      if (asked !== q) rows = await client.observations(asked);
+      const lang = options.settings().lang;
+      const r = await excel.run((ctx) => insertTable(ctx, { rows, query: q, labels, target, layout, lang }));
       show(say("inserted", { table: r.table, sheet: r.sheet, rows: r.rows }));
     });
   }
 
-  async function refresh(): Promise<RefreshReport | null> {
+  async function refresh(which: "all" | "selection" = "all"): Promise<RefreshReport | null> {
     const excel = deps.excel;
     if (!excel) {
       show(say("noExcel"), [], true);
       return null;
     }
     return exclusive(async () => {
-      const report = await excel.run((ctx) => refreshAll(ctx, (q) => client.observations(q)));
+      let only: string[] | undefined;
+      if (which === "selection") {
+        const at = await excel.run(tableAtSelection);
+        if (!at) {
+          show(say("refreshTable.none"), [], true);
+          return null;
+        }
+        only = [at];
+      }
+      const report = await excel.run((ctx) => refreshAll(ctx, (q) => client.observations(q), { only }));
       const d = describeRefresh(report, say);
+      // Formula cells follow the same Refresh, when the reports changed since they were computed.
+      const fns = deps.functions;
+      if (report.serviceError === null && fns) {
+        const generation = await client.health().then((h) => h.generation, () => null);
+        if (await excel.run((ctx) => recalculateFunctions(ctx, fns, generation))) d.summary += say("sep") + say("recalculated");
+      }
       show(d.summary, d.details, d.problem);
       if (d.problem) await deps.showPane?.().catch(() => undefined);
       void showSource(); // the selected number may have just changed
@@ -214,18 +245,31 @@ export function mountPane(deps: PaneDeps): Pane {
 
   insertButton.addEventListener("click", () => void insert());
   refreshButton.addEventListener("click", () => void refresh());
+  refreshTableButton.addEventListener("click", () => void refresh("selection"));
   $("clear").addEventListener("click", () => {
     for (const p of Object.values(pickers)) p.clear();
     schedule();
   });
   insertButton.disabled = true;
-  refreshButton.disabled = !deps.excel;
+  refreshButton.disabled = refreshTableButton.disabled = !deps.excel;
   if (!deps.excel) show(say("noExcel"), [], true);
   source.replaceChildren(paragraph(say("source.hint"), "note"));
 
+  // This workbook's settings; refresh on open when it asks for it.
+  const settingsRead = deps.excel
+    ? deps.excel.run(readPaneSettings).then(
+        (s) => {
+          options.setSettings(s);
+          if (s.refreshOnOpen) void refresh();
+        },
+        () => undefined,
+      )
+    : Promise.resolve();
+
   return {
-    ready: Promise.all([checkService(), update()]).then(() => undefined),
-    refreshAll: refresh,
+    ready: Promise.all([checkService(), update(), settingsRead]).then(() => undefined),
+    refreshAll: () => refresh("all"),
+    refreshTable: () => refresh("selection"),
     showSource,
   };
 }

@@ -7,6 +7,7 @@ const host = fakeOfficeHost();
 const g = globalThis as unknown as Record<string, unknown>;
 g.Office = host.Office;
 g.Excel = host.Excel;
+g.CustomFunctions = host.CustomFunctions;
 g.__zhibiaoFake = {
   clickRibbon: (name: string) => host.clickRibbon(name),
   registered: () => host.registered(),
@@ -16,4 +17,10 @@ g.__zhibiaoFake = {
   select: (sheet: string, address: string) => host.excel.select(sheet, address),
   roundTrips: () => host.excel.roundTrips(),
   shownAsTaskpane: () => host.shownAsTaskpane,
+  /** Typing into a cell, as the user does (a formula is evaluated by the host). */
+  type: (sheet: string, address: string, text: string | number) => host.excel.type(sheet, address, text),
+  cell: (sheet: string, address: string) => host.excel.cell(sheet, address),
+  cellError: (sheet: string, address: string) => host.excel.cellError(sheet, address),
+  calculated: () => host.excel.calculated(),
+  functions: () => [...host.excel.functions.registered.keys()],
 };

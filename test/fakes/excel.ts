@@ -24,6 +24,8 @@ import {
   type TableData,
 } from "./model.js";
 
+import { FakeFunctions } from "./functions.js";
+
 export { OfficeError } from "./model.js";
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -55,8 +57,12 @@ export class FakeExcel {
   /** Failures to inject: the (skip + 1)-th command of this kind from now fails, and the rest of its sync with it. */
   readonly failures: { kind: string; skip: number }[] = [];
 
+  /** Custom functions associated with this host, evaluated in formula cells. */
+  readonly functions = new FakeFunctions(() => this.model);
+
   constructor(model = new WorkbookModel()) {
     this.model = model;
+    model.onFormula = (sheet, row, column) => this.functions.evaluate(sheet, row, column);
   }
 
   /** Excel.run: a fresh context, the batch, then a final sync of whatever is still queued. */
@@ -74,6 +80,17 @@ export class FakeExcel {
 
   static open(saved: string): FakeExcel {
     return new FakeExcel(WorkbookModel.fromJSON(JSON.parse(saved)));
+  }
+
+  /** Resolves once every custom function under evaluation has settled. */
+  calculated(): Promise<void> {
+    return this.functions.settled();
+  }
+
+  /** The message of a cell's error value (#N/A), as Excel shows it on hover. */
+  cellError(sheetName: string, address: string): string | undefined {
+    const { row, column } = parseA1(address);
+    return this.functions.errors.get(`${this.sheetOrThrow(sheetName).name}!${row}:${column}`);
   }
 
   /**
@@ -211,8 +228,11 @@ export class FakeContext {
     });
   }
 
-  calculate(): void {
-    this.enqueue(() => (this.recalculated = true));
+  calculate(full = false): void {
+    this.enqueue(() => {
+      this.recalculated = true;
+      if (full) this.host.functions.recalculateAll();
+    });
   }
 
   async sync(): Promise<void> {
@@ -328,7 +348,8 @@ class FakeApplication {
   }
   calculate(type: "Recalculate" | "Full" | "FullRebuild"): void {
     if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new OfficeError("InvalidArgument", `calculation type ${type}`);
-    this.context.calculate();
+    // Custom functions are not volatile: a plain recalculation leaves them, a full one runs them all.
+    this.context.calculate(type !== "Recalculate");
   }
 }
 

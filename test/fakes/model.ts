@@ -101,6 +101,8 @@ export class WorkbookModel {
   /** Values as JSON text, the way a workbook file keeps them. */
   settings = new Map<string, string>();
   active: { sheet: SheetData; row: number; column: number };
+  /** Called when a formula is entered in a cell (the host evaluates custom functions then). */
+  onFormula: ((sheet: SheetData, row: number, column: number) => void) | null = null;
   private counter = 0;
 
   constructor() {
@@ -146,6 +148,7 @@ export class WorkbookModel {
     const next = { ...this.cell(sheet, row, column), ...data };
     if (next.value === "" && next.formula === null && next.format === "General") sheet.cells.delete(key(row, column));
     else sheet.cells.set(key(row, column), next);
+    if (data.formula) this.onFormula?.(sheet, row, column);
   }
 
   /** Writing a value the way Excel does: text starting with "=" is a formula unless the cell is formatted as text. */
