@@ -155,8 +155,8 @@ describe("manifest.xml", () => {
       expect(overrideOf(r)?.Locale, id).toBe("en-US");
       // The Chinese default does not carry the English words, and the English override has no Chinese.
       expect(r.attrs.DefaultValue, id).toMatch(/[\u4e00-\u9fff]/);
-      expect(r.attrs.DefaultValue, id).not.toContain(overrideOf(r)!.Value.split(" ").slice(0, 3).join(" "));
-      expect(overrideOf(r)!.Value, id).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(r.attrs.DefaultValue, id).not.toContain(overrideOf(r)!.Value!.split(" ").slice(0, 3).join(" "));
+      expect(overrideOf(r)!.Value!, id).not.toMatch(/[\u4e00-\u9fff]/);
     }
   });
 
