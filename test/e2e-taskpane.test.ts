@@ -124,6 +124,11 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     expect(await page.locator("#source-body figcaption").first().textContent()).toContain("雷州市");
     mkdirSync(path.join(root, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane.png"), fullPage: true });
+    // The long layout's column chooser, opened.
+    await page.locator("#columns summary").click();
+    expect(await page.locator("#columns input[type=checkbox]").count()).toBeGreaterThan(15);
+    await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-layout-long.png"), fullPage: true });
+    await page.locator("#columns summary").click();
 
     // A worksheet function in a cell, evaluated by the host through the page's CustomFunctions.associate.
     const typeIn = (sheet: string, address: string, text: string) => page.evaluate(([s, a, t]) => globalThis.__zhibiaoFake.type(s, a, t), [sheet, address, text] as const);
@@ -142,6 +147,9 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     await page.locator('input[name="target"][value="newSheet"]').check();
     const insertLayout = async (kind: string) => {
       await page.locator("#layout").selectOption(kind);
+      // The column chooser belongs to the long table, the measure to the two wide ones.
+      expect(await page.locator("#columns").isVisible()).toBe(false);
+      expect(await page.locator("#measure").isVisible()).toBe(kind !== "plan");
       await page.locator("#insert").click();
       await expect.poll(() => page.locator("#status").textContent()).toMatch(/^已插入表/);
       const inserted = /已插入表 (\S+)（/.exec((await page.locator("#status").textContent())!)![1]!;
