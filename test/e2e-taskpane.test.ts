@@ -34,6 +34,8 @@ type Fake = {
   cellError(sheet: string, address: string): string | undefined;
   calculated(): Promise<void>;
   functions(): string[];
+  settings(): Record<string, unknown>;
+  saveForReopen(): void;
 };
 declare global {
   // eslint-disable-next-line no-var
@@ -210,6 +212,22 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     await page.evaluate((a) => globalThis.__zhibiaoFake.select("Sheet1", a), `${columnLetters(at("value"))}${row}`);
     await expect.poll(() => page.locator("#source-body").textContent()).toContain("401.23");
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-refreshed.png"), fullPage: true });
+
+    // Refresh on open, a setting of this workbook: tick it, save and reopen the workbook after the
+    // report changed again; the pane refreshes by itself.
+    await page.locator(".settings summary").click();
+    await page.locator("#refresh-on-open").check();
+    await expect.poll(() => page.evaluate(() => globalThis.__zhibiaoFake.settings()["zhibiao.pane"])).toEqual({ refreshOnOpen: true, lang: "zh" });
+    await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-settings.png"), fullPage: true });
+    await page.evaluate(() => globalThis.__zhibiaoFake.saveForReopen());
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("401.23", "402.5"));
+    await expect.poll(served, { timeout: 15_000 }).toBe(402.5);
+    await page.reload();
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).toMatch(/^已刷新 4 个表/);
+    expect(await page.locator("#refresh-on-open").isChecked()).toBe(true);
+    const reopened = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
+    expect(reopened.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "实际")![at("value")]).toBe(402.5);
+    await page.evaluate(() => localStorage.clear());
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });

@@ -1,9 +1,13 @@
 // Bundled by the end-to-end test and injected into the task pane page before its scripts run:
 // defines `Office` and `Excel` over a fake workbook, and `__zhibiaoFake` for the test to drive
 // and inspect it (page.evaluate). The real office.js request is answered with an empty script.
+import { FakeExcel } from "./excel.js";
 import { fakeOfficeHost } from "./office.js";
 
-const host = fakeOfficeHost();
+/** A workbook the test saved before reloading the page: the same file opened again. */
+const SAVED = "zhibiao.fakeWorkbook";
+const saved = globalThis.localStorage?.getItem(SAVED);
+const host = fakeOfficeHost(saved ? FakeExcel.open(saved) : new FakeExcel());
 const g = globalThis as unknown as Record<string, unknown>;
 g.Office = host.Office;
 g.Excel = host.Excel;
@@ -14,6 +18,8 @@ g.__zhibiaoFake = {
   table: (name: string) => host.excel.table(name),
   tableNames: () => host.excel.tableNames(),
   settings: () => host.excel.settings(),
+  /** Saves the workbook so the next page load opens it (closing and reopening it in Excel). */
+  saveForReopen: () => globalThis.localStorage.setItem(SAVED, host.excel.save()),
   select: (sheet: string, address: string) => host.excel.select(sheet, address),
   roundTrips: () => host.excel.roundTrips(),
   shownAsTaskpane: () => host.shownAsTaskpane,
