@@ -233,3 +233,21 @@ describe("the service's periods", () => {
     expect(filterObservations(t, { ...none, period: ["2024H1"] })).toHaveLength(2);
   });
 });
+
+describe("tables loaded by the first version", () => {
+  it("are refreshed under their field-name headers, with codes as the contract writes them", async () => {
+    const { x, svc, name } = await loaded(three());
+    // What the first version wrote: the contract's field names as headers, and only `fields` remembered.
+    await x.run(async (ctx) => {
+      const c = ctxOf(ctx);
+      c.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(1, 1, 1, FIELDS.length).values = [[...FIELDS]];
+      c.workbook.settings.add(SETTING_PREFIX + name, { table: name, tableId: x.table(name).id, query: q("雷州市"), fields: [...FIELDS], insertedAt: "", refreshedAt: null });
+    });
+    svc.set([observation({ id: "a", indicator: "地区生产总值", value: 101 }), ...three().slice(1)]);
+    const report = await refresh(x, svc.fetch);
+    expect(report.tables[0]).toMatchObject({ status: "refreshed", changed: expect.any(Number), missingColumns: [] });
+    expect(values(x, name, "value")).toEqual({ a: 101, b: 200, c: 300 });
+    expect(values(x, name, "kind")).toEqual({ a: "actual", b: "actual", c: "actual" });
+    expect(x.table(name).headers).toEqual([...FIELDS]);
+  });
+});

@@ -185,6 +185,7 @@ export function mountPane(deps: PaneDeps): Pane {
         const at = await excel.run(tableAtSelection);
         if (!at) {
           show(say("refreshTable.none"), [], true);
+          await deps.showPane?.().catch(() => undefined); // the ribbon's button: say it where it is seen
           return null;
         }
         only = [at];
