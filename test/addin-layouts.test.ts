@@ -69,12 +69,49 @@ describe("years across", () => {
     expect(notesOf(x, name)).toEqual({ "雷州市|gdp|actual": "已核对" });
   });
 
-  it("shows growth rates when asked, and says a new year is not shown rather than skipping it silently", async () => {
-    const { svc, t, refresh } = await inserted({ kind: "years", measure: "growth_pct" });
+  it("shows growth rates when asked, and adds a new year at the table's right end", async () => {
+    const { x, svc, name, t, refresh } = await inserted({ kind: "years", measure: "growth_pct" });
     expect(t().values).toContainEqual(["雷州市", "地区生产总值", "实际", "%", 2.1, 3.6, "雷州市|gdp|actual"]);
+    addNote(x, name, { "雷州市|gdp|actual": "已核对" });
     svc.set([...reports(), observation({ id: "lz24", period: "2024", value: 400, growth_pct: 4 })]);
     const report = await refresh();
-    expect(report.tables[0]).toMatchObject({ status: "refreshed", newColumns: ["2024"] });
+    expect(report.tables[0]).toMatchObject({ status: "refreshed", addedColumns: ["2024"], newColumns: [] });
+    expect(t().headers).toEqual(["地区", "指标", "类型", "单位", "2022", "2023", "行键", "我的备注", "2024"]);
+    const lz = t().values.find((v) => v[6] === "雷州市|gdp|actual")!;
+    expect([lz[5], lz[7], lz[8]]).toEqual([3.6, "已核对", 4]);
+    expect(t().formats.every((f) => f[8] === "0.0#")).toBe(true);
+    // The next refresh knows the column: nothing new, the value rewritten in place.
+    svc.set([...reports(), observation({ id: "lz24", period: "2024", value: 400, growth_pct: 4.5 })]);
+    expect((await refresh()).tables[0]).toMatchObject({ addedColumns: [], newColumns: [], changed: 1 });
+    expect(t().values.find((v) => v[6] === "雷州市|gdp|actual")![8]).toBe(4.5);
+  });
+
+  it("does not widen a table over cells of the user's, and says so", async () => {
+    const { x, svc, name, t, refresh } = await inserted({ kind: "years", measure: "value" });
+    const right = columnLetters(1 + t().headers.length);
+    x.type("Sheet1", `${right}4`, "旁边的数据");
+    svc.set([...reports(), observation({ id: "lz24", period: "2024", value: 400, growth_pct: 4 })]);
+    const report = await refresh();
+    expect(report.tables[0]).toMatchObject({ status: "refreshed", addedColumns: [], newColumns: ["2024"] });
+    expect(t().headers).toHaveLength(7);
+    expect(x.cell("Sheet1", `${right}4`).value).toBe("旁边的数据");
+    expect(name).toBeTruthy();
+  });
+
+  it("puts the table back to its width when a write fails after widening it", async () => {
+    const { x, svc, t, refresh } = await inserted({ kind: "years", measure: "value" });
+    const before = x.save();
+    svc.set([...reports(), observation({ id: "lz24", period: "2024", value: 400, growth_pct: 4 })]);
+    x.failOn("values", 2); // the new header is written, then the rows' values fail
+    const report = await refresh();
+    expect(report.tables[0]).toMatchObject({ status: "failed", step: "write", restored: true });
+    expect(t().headers).toHaveLength(7);
+    const norm = (saved: string) => {
+      const j = JSON.parse(saved) as { sheets: { cells: [string, unknown][] }[] };
+      for (const sh of j.sheets) sh.cells.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      return JSON.stringify(j);
+    };
+    expect(norm(x.save())).toBe(norm(before));
   });
 });
 

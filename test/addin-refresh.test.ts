@@ -62,7 +62,7 @@ describe("refreshAll", () => {
     const report = await refresh(x, svc.fetch);
     expect(values(x, name, "value")).toEqual({ a: 101, b: 200, c: 300 });
     expect(x.table(name).id).toBe(id);
-    expect(report.tables).toEqual([{ table: name, status: "refreshed", rows: 3, changed: 1, added: 0, removed: 0, missingColumns: [], newColumns: [], movedCells: 0 }]);
+    expect(report.tables).toEqual([{ table: name, status: "refreshed", rows: 3, changed: 1, added: 0, removed: 0, missingColumns: [], addedColumns: [], newColumns: [], movedCells: 0 }]);
   });
 
   it("grows the table for new rows, moving what is below it down, with the table's formats", async () => {

@@ -15,7 +15,7 @@ import type { Observation } from "../../kit/types.js";
 import type { Query } from "../../server/api.js";
 import { archiveCells, unarchive, type Appended, type RemovedCell } from "./archive.js";
 import { compareRows, positionsOf, rowsPerRead, type Cell } from "./layout.js";
-import { buildGrid, fetchQuery, keyColumnOf, type Grid } from "./layouts.js";
+import { buildGrid, fetchQuery, keyColumnOf, type Grid, type GridColumn } from "./layouts.js";
 import { loadSettings, remember, rememberedIn, type Remembered } from "./memory.js";
 import { isFormula, readSnapshot, writeRows, type Snapshot } from "./write.js";
 
@@ -31,7 +31,9 @@ export type TableOutcome =
       removed: number;
       /** Zhibiao's columns the user renamed or removed: not written. */
       missingColumns: string[];
-      /** Columns the layout has now but the table lacks (a new year): not shown until the table is inserted again. */
+      /** Columns the layout has now that were added at the table's right end (a new year). */
+      addedColumns: string[];
+      /** Columns the layout has now that could not be added (cells to the table's right are not empty): not shown. */
       newColumns: string[];
       /** The user's cells moved to the removed-notes sheet because their row's observation is gone. */
       movedCells: number;
@@ -223,6 +225,8 @@ interface Progress {
   inserted: number;
   resized: boolean;
   shrunk: number;
+  /** Columns added at the right end. */
+  widened: number;
   written: boolean;
 }
 
@@ -235,6 +239,9 @@ async function refreshTable(context: Excel.RequestContext, r: Remembered, grid: 
   let snap: Snapshot;
   let plan: ReturnType<typeof planRows>;
   let top: number, left: number, width: number, oldCount: number;
+  let headers: unknown[];
+  let added: GridColumn[] = [];
+  let remembered = r;
   try {
     await context.sync();
     syncs++;
@@ -245,14 +252,33 @@ async function refreshTable(context: Excel.RequestContext, r: Remembered, grid: 
     const perRead = rowsPerRead(grid.rows, (3 * width) / Math.max(1, grid.columns.length), options.budget);
     snap = await readSnapshot(context, { sheet, top: top + 1, left, width }, oldCount, perRead);
     syncs += Math.ceil(oldCount / perRead);
-    plan = planRows(r, (header.values[0] ?? []) as unknown[], grid, snap);
+    headers = (header.values[0] ?? []) as unknown[];
+    // Columns the layout has gained (a new year, a new indicator) go at the table's right end, if
+    // nothing is there: the table is widened over empty cells only. Refresh finds every column by
+    // its header, so the user may move them anywhere afterwards.
+    const known = new Set(r.columns.map((c) => c.key));
+    const fresh = grid.columns.filter((c) => !known.has(c.key));
+    let planned = snap;
+    if (fresh.length) {
+      const strip = sheet.getRangeByIndexes(top, left + width, Math.max(1, grid.rows.length) + 1, fresh.length).getUsedRangeOrNullObject(false).load("address");
+      await context.sync();
+      syncs++;
+      if (strip.isNullObject) {
+        added = fresh;
+        remembered = { ...r, columns: [...r.columns, ...fresh.map((c) => ({ key: c.key, header: c.header }))] };
+        headers = [...headers, ...fresh.map((c) => c.header)];
+        const more = <T>(rows: T[][], v: T) => rows.map((row) => [...row, ...fresh.map(() => v)]);
+        planned = { values: more(snap.values, ""), formulas: more(snap.formulas, ""), formats: more(snap.formats, "General") };
+      }
+    }
+    plan = planRows(remembered, headers, grid, planned);
   } catch (err) {
     return { result: { table: r.table, status: "failed", step: "read", message: (err as Error).message, restored: true }, syncs };
   }
 
   const count = plan.values.length;
-  const block = { sheet, top: top + 1, left, width };
-  const progress: Progress = { appended: null, inserted: 0, resized: false, shrunk: 0, written: false };
+  const block = { sheet, top: top + 1, left, width: width + added.length };
+  const progress: Progress = { appended: null, inserted: 0, resized: false, shrunk: 0, widened: 0, written: false };
   let step: "archive" | "move" | "write" = "archive";
   try {
     if (plan.removed.length) {
@@ -278,14 +304,26 @@ async function refreshTable(context: Excel.RequestContext, r: Remembered, grid: 
       syncs++;
       progress.shrunk = oldCount - count;
     }
+    if (added.length) {
+      table.resize(sheet.getRangeByIndexes(top, left, count + 1, width + added.length));
+      await context.sync();
+      syncs++;
+      progress.widened = added.length;
+    }
     step = "write";
+    if (added.length) sheet.getRangeByIndexes(top, left + width, 1, added.length).values = [added.map((c) => c.header)];
     const formats = plan.values[0]!
       .map((_, p) => p)
       .filter((p) => plan.values.some((row) => row[p] !== null) && !plan.cellFormats.some((row) => row[p] !== null))
-      .map((p) => ({ position: p, format: snap.formats[0]?.[p] ?? grid.columns.find((c) => c.header === (header.values[0] ?? [])[p])?.format ?? "General" }));
+      .map((p) => ({ position: p, format: p < width ? (snap.formats[0]?.[p] ?? "General") : (added[p - width]?.format ?? "General") }));
     progress.written = true;
+    // Rows that were there keep their formats, except in the columns just added.
+    const fresh = formats.filter((f) => f.position >= width);
+    if (fresh.length) {
+      for (const f of fresh) sheet.getRangeByIndexes(top + 1, left + f.position, Math.min(count, oldCount), 1).numberFormat = Array.from({ length: Math.min(count, oldCount) }, () => [f.format]);
+    }
     syncs += await writeRows(context, block, { rows: plan.values, formulas: plan.formulas, cellFormats: plan.cellFormats, formats, formatFrom: oldCount, budget: options.budget });
-    remember(context, { ...r, refreshedAt: (options.now ?? new Date()).toISOString() });
+    remember(context, { ...remembered, refreshedAt: (options.now ?? new Date()).toISOString() });
     await context.sync();
     syncs++;
   } catch (err) {
@@ -306,6 +344,7 @@ async function refreshTable(context: Excel.RequestContext, r: Remembered, grid: 
       status: "refreshed",
       rows: grid.rows.length,
       missingColumns: plan.missingColumns,
+      addedColumns: added.map((c) => c.header),
       newColumns: plan.newColumns,
       movedCells: plan.removed.length,
       ...changes,
@@ -324,8 +363,15 @@ async function restore(
   snap: Snapshot,
   budget?: number,
 ): Promise<number> {
-  const { top, left, width, oldCount } = at;
+  const { top, left, width, oldCount, count } = at;
   let syncs = 0;
+  if (progress.widened) {
+    // Back to the old width, and the cells it took over emptied again (they were empty).
+    table.resize(sheet.getRangeByIndexes(top, left, count + 1, width));
+    const strip = sheet.getRangeByIndexes(top, left + width, count + 1, progress.widened);
+    strip.values = Array.from({ length: count + 1 }, () => new Array<string>(progress.widened).fill(""));
+    strip.numberFormat = Array.from({ length: count + 1 }, () => new Array<string>(progress.widened).fill("General"));
+  }
   if (progress.resized) table.resize(sheet.getRangeByIndexes(top, left, oldCount + 1, width));
   if (progress.inserted) sheet.getRangeByIndexes(top + 1 + oldCount, left, progress.inserted, width).delete("Up");
   // Rows inserted inside the table (above its last row) make it grow again.

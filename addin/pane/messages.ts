@@ -33,6 +33,7 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
       added += t.added;
       removed += t.removed;
       if (t.missingColumns.length) details.push(say("refresh.detail.columns", { table: t.table, columns: t.missingColumns.join(", ") }));
+      if (t.addedColumns.length) details.push(say("refresh.detail.added", { table: t.table, columns: t.addedColumns.join(", ") }));
       if (t.newColumns.length) details.push(say("refresh.detail.newColumns", { table: t.table, columns: t.newColumns.join(", ") }));
       if (t.movedCells) details.push(say("refresh.detail.moved", { table: t.table, n: t.movedCells, sheet: REMOVED_SHEET }));
     } else if (t.status === "failed") {
