@@ -213,6 +213,11 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     await expect.poll(() => page.locator("#source-body").textContent()).toContain("401.23");
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-refreshed.png"), fullPage: true });
 
+    // Refresh this table: only the one holding the selection.
+    await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "B2"), yearsTable.sheet);
+    await page.locator("#refresh-table").click();
+    await expect.poll(() => page.locator("#status").textContent()).toBe("已刷新 1 个表，0 个值有变化");
+
     // Refresh on open, a setting of this workbook: tick it, save and reopen the workbook after the
     // report changed again; the pane refreshes by itself.
     await page.locator(".settings summary").click();
