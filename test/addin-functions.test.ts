@@ -101,6 +101,7 @@ describe("=ZHIBIAO.VALUE", () => {
       ['=ZHIBIAO.VALUE("火星市","GDP",2023)', "没有这个地区：火星市"],
       ['=ZHIBIAO.VALUE("廉江","GDP",2023)', "地区不明确：廉江（可能是 廉江市、廉江经济开发区）"],
       ['=ZHIBIAO.VALUE("雷州市","幸福指数",2023)', "没有这个指标：幸福指数"],
+      ['=ZHIBIAO.VALUE("雷州市","总",2023)', "指标不明确：总（可能是 地区生产总值、社会消费品零售总额）"],
       ['=ZHIBIAO.VALUE("雷州市","GDP","去年")', '期间应写作 2023、"2023" 或 "2024H1"：去年'],
       ['=ZHIBIAO.VALUE("雷州市","GDP",2023,"猜测")', "类型应为 实际、预计 或 目标（actual、estimate、target）：猜测"],
       ['=ZHIBIAO.VALUE("雷州市","GDP",2023,,"colour")', "没有这个字段：colour（可用 value、growth、target、rank、unit、qualifier…）"],
