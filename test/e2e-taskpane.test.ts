@@ -213,6 +213,12 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     await expect.poll(() => page.locator("#source-body").textContent()).toContain("401.23");
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-refreshed.png"), fullPage: true });
 
+    // A cell of the years-across table shows the source of its number too.
+    await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "A1"), yearsTable.sheet);
+    await expect.poll(() => page.locator("#source-body").textContent()).not.toContain("401.23");
+    await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "E2"), yearsTable.sheet);
+    await expect.poll(() => page.locator("#source-body").textContent()).toContain("全市完成地区生产总值 401.23 亿元");
+
     // Refresh this table: only the one holding the selection.
     await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "B2"), yearsTable.sheet);
     await page.locator("#refresh-table").click();

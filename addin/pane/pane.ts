@@ -11,6 +11,7 @@ import { readPaneSettings, writePaneSettings } from "../excel/memory.js";
 import type { FunctionData } from "../functions/data.js";
 import { recalculateFunctions } from "../functions/recalc.js";
 import { createOptions } from "./options.js";
+import { pick } from "../functions/resolve.js";
 import { observationAtSelection } from "../excel/source.js";
 import { QUERY_KEYS, type Dimension, type FacetItem, type MentionView, type Query } from "../../server/api.js";
 import { describeRefresh, type Say } from "./messages.js";
@@ -214,7 +215,14 @@ export function mountPane(deps: PaneDeps): Pane {
         source.replaceChildren(paragraph(say("source.hint"), "note"));
         return;
       }
-      const m = await client.mentions(at.id);
+      let id = at.id;
+      if (id === null && at.lookup) {
+        // A wide layout's cell: the statement it shows, chosen as the table chose it.
+        const l = at.lookup;
+        const rows = await client.observations({ region: [l.region], indicator: [l.indicator], period: [l.period], kind: l.kind ? [l.kind] : [] });
+        id = pick(rows, l.period, l.kind)?.id ?? null;
+      }
+      const m = id === null ? null : await client.mentions(id);
       if (!m) {
         source.replaceChildren(paragraph(say("source.gone"), "problem"));
         return;
