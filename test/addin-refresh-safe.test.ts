@@ -244,6 +244,15 @@ describe("listing against a snapshot", () => {
     expect(p.calls()).toBe(2 * LISTING_ATTEMPTS);
   });
 
+  it("leaves every table alone when a refresh's listing never settles, and says why", async () => {
+    const { x } = await loaded(many(2));
+    const before = state(x);
+    const report = await x.run((ctx) => refreshAll(ctxOf(ctx), () => Promise.reject(new ListingUnstable(LISTING_ATTEMPTS))));
+    expect(report).toMatchObject({ tables: [], unstable: 4 });
+    expect(state(x)).toBe(before);
+    expect(describeRefresh(report, sayer("zh")).summary).toBe("读取数据时报告在不断变化（连续 4 次）：未做任何更改；请等报告不再变化后重试");
+  });
+
   it("is what the client's observations() uses, over fetch", async () => {
     let calls = 0;
     const fetchImpl = (async (url: string) => {

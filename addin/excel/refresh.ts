@@ -48,6 +48,8 @@ export type TableOutcome =
 export interface RefreshReport {
   /** Set when the service could not be reached: no table was touched. */
   serviceError: string | null;
+  /** Set when the reports kept changing while a listing was read (ListingUnstable): no table was touched. */
+  unstable?: number;
   tables: TableOutcome[];
   syncs: number;
 }
@@ -72,7 +74,8 @@ export async function refreshAll(context: Excel.RequestContext, fetchRows: Fetch
   try {
     results = await Promise.all(remembered.map((r) => fetchRows(fetchQuery(r.layout, r.query))));
   } catch (err) {
-    return { serviceError: (err as Error).message, tables: [], syncs };
+    const attempts = (err as { attempts?: unknown }).attempts;
+    return { serviceError: (err as Error).message, ...(typeof attempts === "number" ? { unstable: attempts } : {}), tables: [], syncs };
   }
 
   const outcomes: TableOutcome[] = [];

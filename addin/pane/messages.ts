@@ -17,6 +17,7 @@ export function sayer(locale: Locale): Say {
 
 /** "已刷新 3 个表，12 个值有变化，1 个表缺失" plus one line per table that needs the user's attention. */
 export function describeRefresh(report: RefreshReport, say: Say): { summary: string; details: string[]; problem: boolean } {
+  if (report.unstable !== undefined) return { summary: say("listingUnstable", { n: report.unstable }), details: [], problem: true };
   if (report.serviceError !== null) return { summary: say("serviceDown", { detail: report.serviceError }), details: [say("refresh.unchanged")], problem: true };
   if (report.tables.length === 0) return { summary: say("refresh.none"), details: [], problem: false };
   let refreshed = 0;

@@ -3,7 +3,7 @@
 // It works through the Excel host functions (../excel) and the service client; Office itself is
 // reached only through the `excel` runner handed in, so a test can hand in a fake.
 import type { Client } from "../client.js";
-import { ServiceError } from "../client.js";
+import { ListingUnstable, ServiceError } from "../client.js";
 import { insertTable, TargetNotEmpty, type Target } from "../excel/insert.js";
 import { refreshAll, tableAtSelection, type RefreshReport } from "../excel/refresh.js";
 import { fetchQuery } from "../excel/layouts.js";
@@ -88,6 +88,7 @@ export function mountPane(deps: PaneDeps): Pane {
   };
   const failed = (err: unknown) => {
     if (err instanceof ServiceError && err.status === null) return show(say("serviceDown", { detail: err.message }), [], true);
+    if (err instanceof ListingUnstable) return show(say("listingUnstable", { n: err.attempts }), [], true);
     if (err instanceof TargetNotEmpty) return show(say("notEmpty", { address: err.address }), [], true);
     show(say("error", { message: (err as Error).message }), [], true);
   };
