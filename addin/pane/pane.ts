@@ -222,6 +222,10 @@ export function mountPane(deps: PaneDeps): Pane {
         const l = at.lookup;
         const rows = await client.observations({ region: [l.region], indicator: [l.indicator], period: [l.period], kind: l.kind ? [l.kind] : [] });
         id = pick(rows, l.period, l.kind)?.id ?? null;
+        if (id === null) {
+          source.replaceChildren(paragraph(say("source.none"), "note"));
+          return;
+        }
       }
       const m = id === null ? null : await client.mentions(id);
       if (!m) {
