@@ -238,6 +238,20 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     expect(await page.locator("#refresh-on-open").isChecked()).toBe(true);
     const reopened = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
     expect(reopened.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "实际")![at("value")]).toBe(402.5);
+
+    // Headers in English, a setting of this workbook for the tables inserted from then on.
+    await page.locator(".settings summary").click();
+    await page.locator("#lang").selectOption("en");
+    await expect.poll(() => page.evaluate(() => globalThis.__zhibiaoFake.settings()["zhibiao.pane"])).toEqual({ refreshOnOpen: true, lang: "en" });
+    expect(await page.locator('label[for="column-growth_pct"]').textContent()).toBe("Growth (%)");
+    await page.locator('input[name="target"][value="newSheet"]').check();
+    await page.locator("#layout").selectOption("long");
+    await page.locator("#insert").click();
+    await expect.poll(() => page.locator("#status").textContent()).toMatch(/^已插入表/);
+    const english = /已插入表 (\S+)（/.exec((await page.locator("#status").textContent())!)![1]!;
+    const englishTable = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), english);
+    expect(englishTable.headers.slice(0, 4)).toEqual(["Region", "Period", "Part of year", "Kind"]);
+    expect(englishTable.values[0]![3]).toMatch(/^(actual|estimate|target)$/);
     await page.evaluate(() => localStorage.clear());
     expect(pageErrors).toEqual([]);
   }, 90_000);
