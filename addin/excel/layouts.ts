@@ -6,7 +6,8 @@
 // Every grid ends with a key column that names its row (the observation id in the long layout,
 // the row's region/indicator/period otherwise): refresh matches rows by it, so the user's own
 // cells stay with their row.
-import { convertValue, indicatorKey, planVersusResult, preferred } from "../../kit/analysis/index.js";
+import { convertValue, indicatorKey, preferred } from "../../kit/analysis/figures.js";
+import { planVersusResult } from "../../kit/analysis/targets.js";
 import { periodLabel } from "../../kit/periods.js";
 import type { Observation } from "../../kit/types.js";
 import { COLUMNS, type Cell } from "./layout.js";

@@ -1,8 +1,11 @@
 // The worksheet functions' arguments → a query, and the service's rows → a cell's value. Pure:
 // the data comes in as plain lists (catalog.ts fetches and caches them), and every failure is a
 // message for the cell (never an exception), so a function never crashes a recalculation.
-import { INDICATORS, periodLabel, resolveIndicator } from "../../kit/core.js";
-import { preferred, yearOf } from "../../kit/analysis/index.js";
+// The kit's modules themselves, not kit/core: the pane's bundle stays free of the report readers.
+import { preferred, yearOf } from "../../kit/analysis/figures.js";
+import { resolveIndicator } from "../../kit/lexicon/catalogue.js";
+import { INDICATORS } from "../../kit/lexicon/lexicon.js";
+import { periodLabel } from "../../kit/periods.js";
 import type { Kind, Observation } from "../../kit/types.js";
 import type { FacetItem } from "../../server/api.js";
 import words from "./words.json" with { type: "json" };
