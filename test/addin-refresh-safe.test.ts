@@ -109,6 +109,18 @@ describe("refresh, all or nothing", () => {
     expect(x.model.sheet(REMOVED_SHEET)).toBeUndefined();
   });
 
+  it("takes out a half-written removed-notes sheet when writing it fails", async () => {
+    const { x, svc } = await loaded(many(3));
+    x.type("Sheet1", `${RIGHT}2`, "备注");
+    x.type("Sheet1", `${RIGHT}5`, "最后一行的备注");
+    const before = state(x);
+    svc.set(many(2));
+    x.failOn("values", 2); // the sheet is added and its header written; the notes fail
+    const report = await refresh(x, svc.fetch);
+    expect(report.tables[0]).toMatchObject({ status: "failed", step: "archive", restored: true });
+    expect(state(x)).toBe(before);
+  });
+
   it("leaves a table of the user's alone when it took the name of a deleted one", async () => {
     const { x, svc, name } = await loaded(many(2));
     x.deleteTable(name);

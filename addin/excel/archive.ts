@@ -52,8 +52,16 @@ export async function archiveCells(context: Excel.RequestContext, cells: readonl
   // Text, so a note that starts with = stays a note.
   range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
   range.values = rows;
-  await context.sync();
-  return { sheet: REMOVED_SHEET, created, top, count: rows.length };
+  const appended = { sheet: REMOVED_SHEET, created, top, count: rows.length };
+  try {
+    await context.sync();
+  } catch (err) {
+    // Part of the batch may have run (the sheet added, the formats set): take it out again.
+    unarchive(context, appended);
+    await context.sync();
+    throw err;
+  }
+  return appended;
 }
 
 /** Takes appended rows out again (queued with the caller's next sync). */

@@ -39,7 +39,7 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
       if (t.movedCells) details.push(say("refresh.detail.moved", { table: t.table, n: t.movedCells, sheet: REMOVED_SHEET }));
     } else if (t.status === "failed") {
       failed++;
-      const key = !t.restored ? "refresh.detail.unrestored" : t.step === "move" ? "refresh.detail.move" : t.step === "write" ? "refresh.detail.write" : "refresh.detail.failed";
+      const key = !t.restored ? "refresh.detail.unrestored" : t.step === "move" ? "refresh.detail.move" : t.step === "write" || t.step === "archive" ? "refresh.detail.write" : "refresh.detail.failed";
       details.push(say(key, { table: t.table, message: t.message }));
     } else if (t.status === "foreign") {
       missing++;
