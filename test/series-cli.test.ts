@@ -49,7 +49,7 @@ describe("zhibiao series", () => {
     expect(line(r.stdout, "gwr-2023.txt", "政府工作报告", "预计", "320 亿元 · +4.5%")).not.toContain("★");
     expect(line(r.stdout, "gwr-2023.txt", "目标", "≈+6%", "★ 最早设定目标的报告")).toBeDefined();
     expect(line(r.stdout, "3200000 万元 (plan-2023.txt, 预计)", "3186000 万元 (bulletin-2022.txt, 实际)", "-14000 万元")).toBeDefined();
-    expect(line(r.stdout, "≈+6%", "gwr-2023.txt (政府工作报告)", "bulletin-2023.txt (统计公报)", "-0.3 个百分点", "完成")).toBeDefined();
+    expect(line(r.stdout, "≈+6%", "gwr-2023.txt (政府工作报告)", "bulletin-2023.txt (统计公报)", "-0.3 个百分点", "达成")).toBeDefined();
     // Only the indicator asked for.
     expect(r.stdout).not.toContain("社会消费品零售总额");
   });
