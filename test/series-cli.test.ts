@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { REPORTS } from "./helpers/series-reports.js";
@@ -37,6 +37,23 @@ beforeAll(() => {
 const line = (out: string, ...words: string[]) => out.split("\n").find((l) => words.every((w) => l.includes(w)));
 
 describe("zhibiao series", () => {
+  it("reads labels that are each defined once (a key written twice in labels.json silently loses one)", () => {
+    const text = readFileSync(path.join(root, "kit/lexicon/labels.json"), "utf8");
+    // Each object's keys, by nesting: a key seen twice at one level and in one object is a duplicate.
+    const dups: string[] = [];
+    const stack: Set<string>[] = [];
+    for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"\s*:|[{}]/g)) {
+      if (m[0] === "{") stack.push(new Set());
+      else if (m[0] === "}") stack.pop();
+      else {
+        const keys = stack.at(-1)!;
+        if (keys.has(m[1]!)) dups.push(m[1]!);
+        keys.add(m[1]!);
+      }
+    }
+    expect(dups).toEqual([]);
+  });
+
   it("prints the vintages with the one used starred, the revisions and plan vs result, in Chinese", async () => {
     const r = await zhibiao(["series", dir, "--indicator", "gdp", "--region", "遂溪县"]);
     expect(r.code).toBe(0);
