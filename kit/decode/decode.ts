@@ -43,12 +43,12 @@ function utf16ByZeros(bytes: Uint8Array): Encoding | null {
   return null;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+/** The text when the bytes are valid UTF-8 (the same string a lenient decoder gives), else null. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    decoder("utf-8", true).decode(bytes);
-    return true;
+    return decoder("utf-8", true).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -67,13 +67,16 @@ function controlRatio(text: string): number {
 export function decodeBytes(bytes: Uint8Array): DecodeOutcome {
   if (bytes.length === 0) return { ok: false, code: "empty", detail: "0 bytes" };
   let encoding: Encoding | null = bomOf(bytes) ?? utf16ByZeros(bytes);
+  // Valid UTF-8 is decoded once: the strict pass that proves it is the text.
+  let utf8: string | null = null;
   if (!encoding) {
     if (bytes.subarray(0, SAMPLE).includes(0)) {
       return { ok: false, code: "binary", detail: "contains NUL bytes" };
     }
-    encoding = isUtf8(bytes) ? "utf-8" : "gb18030";
+    utf8 = strictUtf8(bytes);
+    encoding = utf8 !== null ? "utf-8" : "gb18030";
   }
-  const text = decoder(encoding, false).decode(bytes);
+  const text = utf8 ?? decoder(encoding, false).decode(bytes);
   const ratio = controlRatio(text);
   if (ratio > 0.02) {
     return { ok: false, code: "binary", detail: `${(ratio * 100).toFixed(1)}% control or undecodable characters as ${encoding}` };
