@@ -16,12 +16,16 @@ export interface Merged {
 }
 
 const encoder = new TextEncoder();
+let idBuffer = new Uint8Array(1024);
 
 /** Stable across runs and platforms for the same input: a hash of what the observation is about. */
 export function observationId(doc: string, region: string, indicator: string, period: string, kind: string, periodPart: string | null = null): string {
   // The part of a year joins the key only when there is one, so whole-year ids never change.
   const fields = periodPart === null ? [doc, region, indicator, period, kind] : [doc, region, indicator, period, periodPart, kind];
-  const bytes = encoder.encode(fields.join("\u0001"));
+  const key = fields.join("\u0001");
+  // Encoded into one reused buffer: a new array per observation was a good part of the cost.
+  if (idBuffer.length < key.length * 3) idBuffer = new Uint8Array(key.length * 3);
+  const bytes = idBuffer.subarray(0, encoder.encodeInto(key, idBuffer).written);
   // Two 32-bit MurmurHash3 values with different seeds: 64 bits, and faster than the 128-bit variant.
   return murmur.x86.hash32(bytes, 0x5a4b).toString(16).padStart(8, "0") + murmur.x86.hash32(bytes, 0x1b0a).toString(16).padStart(8, "0");
 }
