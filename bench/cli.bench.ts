@@ -13,8 +13,8 @@ const cli = path.join(root, "dist/cli/main.js");
 const rss = path.join(root, "dist/bench/rss.js");
 const PASSES = 3;
 
-/** Wall seconds and peak RSS (MB) of one run of the CLI. */
-function once(args: string[]): { seconds: number; rssMb: number } {
+/** Wall seconds, CPU seconds (all threads) and peak RSS (MB) of one run of the CLI. */
+function once(args: string[]): { seconds: number; cpu: number; rssMb: number } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-bench-rss-"));
   const out = path.join(dir, "rss");
   try {
@@ -26,7 +26,8 @@ function once(args: string[]): { seconds: number; rssMb: number } {
       if ((err as { status?: number }).status !== 1) throw err;
     }
     const seconds = (performance.now() - t0) / 1000;
-    return { seconds, rssMb: Number(readFileSync(out, "utf8")) / 1024 };
+    const child = JSON.parse(readFileSync(out, "utf8")) as { maxRSS: number; cpu: number };
+    return { seconds, cpu: child.cpu / 1e6, rssMb: child.maxRSS / 1024 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -41,7 +42,7 @@ export async function run(corpusBytes: number): Promise<void> {
     const runs = Array.from({ length: PASSES }, () => once(["extract", corpus.dir, "--json", "--quiet", "--threads", String(threads)]));
     const peak = Math.max(...runs.map((r) => r.rssMb));
     console.log(
-      `  --threads ${threads}: ${fmt(spread(runs.map((r) => mb / r.seconds)))} MB/s, ${fmt(spread(runs.map((r) => corpus.files.length / r.seconds)), 0)} reports/s, peak RSS ${peak.toFixed(0)} MB`,
+      `  --threads ${threads}: ${fmt(spread(runs.map((r) => mb / r.seconds)))} MB/s, ${fmt(spread(runs.map((r) => corpus.files.length / r.seconds)), 0)} reports/s (wall); ${fmt(spread(runs.map((r) => mb / r.cpu)))} MB per CPU second; peak RSS ${peak.toFixed(0)} MB`,
     );
   }
   const seeds = Array.from({ length: 5 }, () => once(["extract", path.join(root, "seeds"), "--json"]));

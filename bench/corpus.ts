@@ -20,7 +20,7 @@ export const root = path.resolve(here, "../..");
 export const corpusDir = path.join(root, "bench/corpus");
 const DEV_DOCS = path.resolve(root, "../shared/dev/docs");
 /** Bump when the recipe changes, so an old corpus is made again. */
-const RECIPE = 2;
+const RECIPE = 3;
 
 export interface CorpusFile {
   file: string;
@@ -188,7 +188,7 @@ export async function ensureCorpus(targetBytes: number): Promise<Corpus> {
       else if (format === "csv") write(`${name}.csv`, format, asCsv(text, title));
       else if (format === "xlsx") {
         const book = await asXlsx(text, title);
-        write(book ? `${name}.xlsx` : `${name}.txt`, book ? format : "txt", book ?? text);
+        write(book ? `${name}.xlsx` : `${name}.txt`, book ? format : "text", book ?? text);
       } else write(`${name}.${format}`, "text", text);
     }
     for (const d of dev) {

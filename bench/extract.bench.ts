@@ -17,12 +17,13 @@ interface PerFormat {
   pages: number;
 }
 
-async function pass(files: (CorpusFile & { data: Uint8Array })[]): Promise<{ seconds: number; documents: number; observations: number; failures: number; formats: Map<string, PerFormat> }> {
+async function pass(files: (CorpusFile & { data: Uint8Array })[]): Promise<{ seconds: number; cpu: number; documents: number; observations: number; failures: number; formats: Map<string, PerFormat> }> {
   const formats = new Map<string, PerFormat>();
   let documents = 0;
   let observations = 0;
   let failures = 0;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (const f of files) {
     const a = performance.now();
     let pages = 0;
@@ -43,7 +44,8 @@ async function pass(files: (CorpusFile & { data: Uint8Array })[]): Promise<{ sec
     x.pages += pages;
     formats.set(f.format, x);
   }
-  return { seconds: (performance.now() - t0) / 1000, documents, observations, failures, formats };
+  const c = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6, documents, observations, failures, formats };
 }
 
 export async function run(corpusBytes: number): Promise<void> {
@@ -56,7 +58,7 @@ export async function run(corpusBytes: number): Promise<void> {
   for (let i = 0; i < PASSES; i++) passes.push(await pass(files));
   const last = passes[passes.length - 1]!;
   console.log(`extraction, one core, in process: ${mb.toFixed(1)} MB in ${files.length} files from ${corpus.sources}; ${last.documents} documents, ${last.observations} observations, ${last.failures} files failed`);
-  console.log(`  ${PASSES} passes, min / median / max: ${fmt(spread(passes.map((p) => mb / p.seconds)))} MB/s, ${fmt(spread(passes.map((p) => files.length / p.seconds)), 0)} reports/s`);
+  console.log(`  ${PASSES} passes, min / median / max: ${fmt(spread(passes.map((p) => mb / p.seconds)))} MB/s, ${fmt(spread(passes.map((p) => files.length / p.seconds)), 0)} reports/s (wall); ${fmt(spread(passes.map((p) => mb / p.cpu)))} MB per CPU second`);
   const median = [...passes].sort((a, b) => a.seconds - b.seconds)[Math.floor((PASSES - 1) / 2)]!;
   for (const [format, x] of [...median.formats].sort((a, b) => b[1].bytes - a[1].bytes)) {
     const pages = x.pages > 0 ? `, ${(x.pages / x.seconds).toFixed(0)} pages/s (${x.pages} pages)` : "";
