@@ -5,7 +5,7 @@
 // two spool files in a temporary folder, and the object is then written from the documents
 // (small) and the two spools. Memory is bounded by the largest document; the spools take about
 // the output's size on disk until the end.
-import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -81,6 +81,15 @@ export async function jsonTablesWriter(tmpRoot = os.tmpdir()): Promise<JsonTable
   const observations = new Spool(path.join(dir, "observations"));
   const mentions = new Spool(path.join(dir, "mentions"));
   const documents: DocumentRow[] = [];
+  // Interrupted (Ctrl-C, kill) before dispose: the spools are removed on the way out all the same.
+  const removeNow = (): void => rmSync(dir, { recursive: true, force: true });
+  const interrupted = (signal: NodeJS.Signals): void => {
+    removeNow();
+    process.kill(process.pid, signal);
+  };
+  process.once("exit", removeNow);
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   const copy = async (spool: Spool, out: Writable): Promise<void> => {
     for await (const chunk of createReadStream(spool.file)) await writeChunk(out, chunk as Buffer);
   };
@@ -109,6 +118,9 @@ export async function jsonTablesWriter(tmpRoot = os.tmpdir()): Promise<JsonTable
       }
     },
     async dispose() {
+      process.off("exit", removeNow);
+      process.off("SIGINT", interrupted);
+      process.off("SIGTERM", interrupted);
       observations.stream.destroy();
       mentions.stream.destroy();
       await rm(dir, { recursive: true, force: true });

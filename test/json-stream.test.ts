@@ -30,9 +30,10 @@ interface Child {
 }
 
 /** Runs the CLI with `node ...flags`, stdout to a file (or closed at once when `out` is null). */
-function zhibiao(flags: string[], args: string[], out: string | null): Promise<Child> {
+function zhibiao(flags: string[], args: string[], out: string | null, tmp?: string): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...flags, cli, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const env = tmp ? { ...process.env, TMPDIR: tmp } : process.env;
+    const child = spawn(process.execPath, [...flags, cli, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
     if (out) child.stdout.pipe(createWriteStream(out));
@@ -67,16 +68,21 @@ describe("zhibiao extract --json as a stream", () => {
   it("gives byte for byte the JSON of the whole batch", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-bytes-"));
     const out = path.join(dir, "out.json");
-    const r = await zhibiao([], ["extract", "seeds", "--json"], out);
+    const tmp = mkdtempSync(path.join(os.tmpdir(), "zhibiao-tmp-"));
+    const r = await zhibiao([], ["extract", "seeds", "--json"], out, tmp);
     expect(r.code).toBe(0);
+    // The spools are gone once the object is written.
+    expect(readdirSync(tmp)).toEqual([]);
     const kit = (await import(pathToFileURL(path.join(root, "dist/kit/index.js")).href)) as typeof import("../kit/index.js");
     const batch = await kit.extractPaths(["seeds"]);
     expect(readFileSync(out, "utf8")).toBe(JSON.stringify({ documents: batch.documents, observations: batch.observations, mentions: batch.mentions }) + "\n");
   }, 120_000);
 
   it("ends quietly when its reader has gone away (`| head`)", async () => {
-    const r = await zhibiao([], ["extract", "seeds", "--json", "--quiet"], null);
+    const tmp = mkdtempSync(path.join(os.tmpdir(), "zhibiao-tmp-"));
+    const r = await zhibiao([], ["extract", "seeds", "--json", "--quiet"], null, tmp);
     expect(r.stderr).toBe("zhibiao: skipped 1 file: README.md ×1 (not reports)\n");
+    expect(readdirSync(tmp)).toEqual([]);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(0);
   }, 120_000);

@@ -49,8 +49,10 @@ export async function* extractFilesParallel(files: string[], opts: ParallelOptio
   const names = opts.names ?? documentNames(files);
   const threads = await threadsFor(files, opts.threads);
   let done = 0;
+  let closed = false;
   const finished = (o: FileOutcome): FileOutcome => {
-    opts.onFile?.(o, ++done, files.length);
+    // Tasks dropped when the consumer stopped early are no progress to report.
+    if (!closed) opts.onFile?.(o, ++done, files.length);
     return o;
   };
   if (threads <= 1 && !opts.worker) {
@@ -84,7 +86,8 @@ export async function* extractFilesParallel(files: string[], opts: ParallelOptio
       yield outcome;
     }
   } finally {
-    // Also when the consumer stops early (a closed pipe): the other tasks are dropped.
+    // Also when the consumer stops early: the other tasks are dropped.
+    closed = true;
     await pool.destroy();
   }
 }
