@@ -81,8 +81,9 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
     const textFrom = ds.find((d) => d.target_text !== null);
     let conflict = false;
     for (const d of ds) {
-      if (valueFrom && d.value !== null && !sameFigure(valueFrom.value!, valueFrom.unit, d.value, d.unit)) conflict = true;
-      if (growthFrom && d.growth_pct !== null && !sameFigure(growthFrom.growth_pct!, null, d.growth_pct, null)) conflict = true;
+      // (A figure always agrees with itself: the mention it comes from is not compared.)
+      if (valueFrom && d !== valueFrom && d.value !== null && !sameFigure(valueFrom.value!, valueFrom.unit, d.value, d.unit)) conflict = true;
+      if (growthFrom && d !== growthFrom && d.growth_pct !== null && !sameFigure(growthFrom.growth_pct!, null, d.growth_pct, null)) conflict = true;
     }
     // A qualifier stated by any mention of the same figure ("4700" in the table, "4700 人以上" in the text).
     const valueQualifier =
