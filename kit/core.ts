@@ -124,7 +124,7 @@ export function extractReading(reading: Reading, options: ExtractOptions): Extra
       observations: counts[part]!.ids.size,
       mentions: counts[part]!.mentions,
       conflicts: counts[part]!.conflicts,
-      warnings: m.warnings,
+      warnings: [...(reading.warnings ?? []), ...m.warnings],
     };
   });
   return { documents, observations: merged.observations, mentions };
