@@ -10,6 +10,21 @@ export interface ExtractCliOptions {
   csv?: string;
   xlsx?: string;
   quiet?: boolean;
+  /** Keep the tables in this store file: files unchanged since the last run are not read again. */
+  store?: string;
+}
+
+/** The tables of `paths` through the store: synced (only changed files read), then read back from it. */
+async function throughStore(paths: string[], store: string, quiet?: boolean): Promise<BatchResult> {
+  const { syncPaths, storeFileFor } = await import("./store.js");
+  const { tablesOfFiles } = await import("../store/index.js");
+  const { db, files, listingFailures, skipped } = await syncPaths(paths, storeFileFor(paths, store), { quiet });
+  try {
+    const t = await tablesOfFiles(db, files);
+    return { documents: t.documents, observations: t.observations, mentions: t.mentions, failures: [...listingFailures, ...t.failures], skipped };
+  } finally {
+    db.close();
+  }
 }
 
 /** Runs the command and returns the exit status: 1 if any file failed. */
@@ -18,12 +33,15 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
   // (exceljs is loaded only when a workbook is asked for: it is slow to load.)
   const xlsx = opts.xlsx ? await import("../export/xlsx.js") : null;
   if (xlsx && opts.xlsx) await xlsx.checkWorkbookTarget(opts.xlsx);
-  const bar = opts.quiet ? null : progressBar();
   let result: BatchResult;
-  try {
-    result = await extractPaths(paths, { onProgress: (done, total, file) => bar?.update(done, total, file) });
-  } finally {
-    bar?.stop();
+  if (opts.store) result = await throughStore(paths, opts.store, opts.quiet);
+  else {
+    const bar = opts.quiet ? null : progressBar();
+    try {
+      result = await extractPaths(paths, { onProgress: (done, total, file) => bar?.update(done, total, file) });
+    } finally {
+      bar?.stop();
+    }
   }
   for (const f of result.failures) process.stderr.write(`zhibiao: ${f.file}: ${f.message}\n`);
   const skipped = skippedSummary(result.skipped);
