@@ -58,14 +58,24 @@ export function createClient(base = "", fetchImpl: typeof fetch = (...a) => fetc
     facet: async (dim, query) => (await must<FacetResponse>(`/api/${FACET_ROUTES[dim]}?${querySearchParams({ ...query, [dim]: [] })}`)).items,
     count: async (query) => (await must<ObservationsPage>(`/api/observations?${querySearchParams(query, { limit: 0 })}`)).total,
     async observations(query) {
-      // A report may change between two pages; then the listing starts over, so it is never a mix.
+      // A report may change between two pages (the next page then answers 409); the listing starts over, so it is never a mix.
       for (let attempt = 0; ; attempt++) {
         const rows: Observation[] = [];
         let path: string | null = `/api/observations?${querySearchParams(query, { limit: PAGE })}`;
         let generation: number | null = null;
         let mixed = false;
         while (path && !mixed) {
-          const page: ObservationsPage = await must<ObservationsPage>(path);
+          let page: ObservationsPage;
+          try {
+            page = await must<ObservationsPage>(path);
+          } catch (err) {
+            // 409: the next page's generation is gone (a report changed); start over.
+            if (err instanceof ServiceError && err.status === 409 && attempt < 3) {
+              mixed = true;
+              break;
+            }
+            throw err;
+          }
           mixed = generation !== null && page.generation !== generation;
           generation = page.generation;
           rows.push(...page.items);
