@@ -15,6 +15,7 @@ import {
   setScope,
   syncFile,
   under,
+  unchangedFiles,
   type ExtractFile,
   type FacetCount,
   type Filter,
@@ -98,18 +99,31 @@ export class ReportStore {
     const summary = emptySummary();
     // What is already known is served at once (a restart answers from the store), the rest as it is read.
     await setScope(this.db, served.flatMap((f) => (known.has(f) ? [known.get(f)!.fileId] : [])));
+    const options = { extractFile: this.extractFile, serve: true, force };
+    const same = await unchangedFiles(known, served.filter(wanted), options);
+    let changed = false;
     for (const file of served) {
-      if (wanted(file)) count(summary, await syncFile(this.db, known.get(file), file, { extractFile: this.extractFile, serve: true, force }));
+      if (!wanted(file)) continue;
+      if (same.has(file)) {
+        count(summary, "unchanged");
+        continue;
+      }
+      const outcome = await syncFile(this.db, known.get(file), file, options);
+      count(summary, outcome);
+      changed ||= outcome !== "unchanged";
     }
     const listedSet = new Set(listed);
     for (const [file] of known) {
       if (!listedSet.has(file) && under(file, this.roots) && wanted(file)) {
         await applyChange(this.db, { kind: "remove", path: file });
         count(summary, "removed");
+        changed = true;
       }
     }
-    const now = await loadFiles(this.db);
-    await setScope(this.db, served.flatMap((f) => (now.has(f) ? [now.get(f)!.fileId] : [])));
+    if (changed) {
+      const now = await loadFiles(this.db);
+      await setScope(this.db, served.flatMap((f) => (now.has(f) ? [now.get(f)!.fileId] : [])));
+    }
     this.listingFailures = [...listing.failures, ...duplicates];
     return { files: served.length, extracted: summary.extracted, removed: summary.removed, failures: summary.failed + this.listingFailures.length };
   }

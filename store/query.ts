@@ -98,7 +98,7 @@ export async function observationPage(db: StoreDb, filter: Filter, offset: numbe
   if (limit > 0) {
     const rows = await read<Record<string, unknown>>(
       db,
-      `WITH f AS (${matching}) SELECT ${OBSERVATION_SELECT}, (SELECT count(*) FROM f) AS __total, ${GENERATION} AS __generation FROM f ORDER BY ${OBSERVATION_ORDER} LIMIT ${limit} OFFSET ${offset}`,
+      `WITH f AS MATERIALIZED (${matching}) SELECT ${OBSERVATION_SELECT}, (SELECT count(*) FROM f) AS __total, ${GENERATION} AS __generation FROM f ORDER BY ${OBSERVATION_ORDER} LIMIT ${limit} OFFSET ${offset}`,
       where.params,
     );
     if (rows.length > 0) return { total: rows[0]!.__total as number, generation: rows[0]!.__generation as number, items: rows.map(observation) };

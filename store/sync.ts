@@ -11,7 +11,7 @@ import { all, type StoreDb } from "./db.js";
 import { extractInThread, type ExtractFile } from "./extract.js";
 import messages from "./messages.json" with { type: "json" };
 import { kitVersion } from "./version.js";
-import { applyChange, loadFiles, type FileRecord, type FileStat } from "./write.js";
+import { applyChange, applyChanges, loadFiles, type Change, type FileRecord, type FileStat } from "./write.js";
 
 export type FileOutcome = "unchanged" | "touched" | "extracted" | "failed" | "removed" | "missing";
 
@@ -52,34 +52,56 @@ async function readAt(db: StoreDb, fileId: number): Promise<string | null> {
   return rows[0] && rows[0].n > 0 ? rows[0].t : null;
 }
 
-/** Brings one file (an absolute path) up to date in the store. */
-export async function syncFile(db: StoreDb, known: FileRecord | undefined, file: string, options: SyncOptions = {}): Promise<FileOutcome> {
+/** What to do for one file (an absolute path): the outcome and the change to apply, if any. Reads and extracts, writes nothing. */
+export async function checkFile(db: StoreDb, known: FileRecord | undefined, file: string, options: SyncOptions = {}): Promise<{ outcome: FileOutcome; change: Change | null }> {
   const version = options.version ?? kitVersion();
   const now = await statOf(file);
   const step = plan(known, now, version, options.force?.has(file) ?? false);
-  if (step === "skip") return "unchanged";
-  if (step === "gone") return "missing";
-  if (step === "remove") {
-    await applyChange(db, { kind: "remove", path: file });
-    return "removed";
-  }
+  if (step === "skip") return { outcome: "unchanged", change: null };
+  if (step === "gone") return { outcome: "missing", change: null };
+  if (step === "remove") return { outcome: "removed", change: { kind: "remove", path: file } };
   const hash = await hashFile(file);
   if (known && known.hash === hash && known.kitVersion === version) {
-    if (known.size !== now!.size || known.mtimeMs !== now!.mtimeMs) await applyChange(db, { kind: "touch", stat: now! });
-    return known.size !== now!.size || known.mtimeMs !== now!.mtimeMs ? "touched" : "unchanged";
+    const moved = known.size !== now!.size || known.mtimeMs !== now!.mtimeMs;
+    return moved ? { outcome: "touched", change: { kind: "touch", stat: now! } } : { outcome: "unchanged", change: null };
   }
   const { result, failures } = await (options.extractFile ?? extractInThread)(file);
   const serve = options.serve ?? false;
-  if (result) {
-    await applyChange(db, { kind: "read", stat: now!, hash, kitVersion: version, result, failures, serve });
-    return "extracted";
-  }
+  if (result) return { outcome: "extracted", change: { kind: "read", stat: now!, hash, kitVersion: version, result, failures, serve } };
   // The last good rows stay; the failure says they are older than the file.
   const kept = known ? await readAt(db, known.fileId) : null;
   const noted: Failure[] = kept ? failures.map((f) => ({ ...f, message: messages.keptPrevious.replace("{message}", f.message).replace("{readAt}", kept) })) : failures;
-  await applyChange(db, { kind: "failed", stat: now!, hash, kitVersion: version, failures: noted, serve });
-  return "failed";
+  return { outcome: "failed", change: { kind: "failed", stat: now!, hash, kitVersion: version, failures: noted, serve } };
 }
+
+/** Brings one file (an absolute path) up to date in the store, in one transaction. */
+export async function syncFile(db: StoreDb, known: FileRecord | undefined, file: string, options: SyncOptions = {}): Promise<FileOutcome> {
+  const { outcome, change } = await checkFile(db, known, file, options);
+  if (change) await applyChange(db, change);
+  return outcome;
+}
+
+/**
+ * The files whose size and time are what the store holds (under this kit): nothing to do for them.
+ * Their stats are taken many at a time: a restart on a thousand unchanged files costs one pass.
+ */
+export async function unchangedFiles(known: Map<string, FileRecord>, files: string[], options: SyncOptions = {}): Promise<Set<string>> {
+  const version = options.version ?? kitVersion();
+  const out = new Set<string>();
+  const candidates = files.filter((f) => known.has(f) && !options.force?.has(f));
+  for (let i = 0; i < candidates.length; i += 64) {
+    const chunk = candidates.slice(i, i + 64);
+    const stats = await Promise.all(chunk.map(statOf));
+    chunk.forEach((f, j) => {
+      if (plan(known.get(f), stats[j]!, version, false) === "skip") out.add(f);
+    });
+  }
+  return out;
+}
+
+/** How much a batch of changes holds before it is written (one transaction). */
+const BATCH_OBSERVATIONS = 20_000;
+const BATCH_FILES = 200;
 
 export interface SyncSummary {
   files: number;
@@ -113,18 +135,32 @@ export async function syncFiles(db: StoreDb, roots: string[], files: string[], o
   const known = await loadFiles(db);
   const summary = emptySummary();
   const listed = new Set(files);
+  const same = await unchangedFiles(known, files, options);
+  let batch: Change[] = [];
+  let size = 0;
+  const flush = async () => {
+    await applyChanges(db, batch);
+    batch = [];
+    size = 0;
+  };
   for (const file of files) {
-    const outcome = await syncFile(db, known.get(file), file, options);
+    const { outcome, change } = same.has(file) ? { outcome: "unchanged" as const, change: null } : await checkFile(db, known.get(file), file, options);
     count(summary, outcome);
+    if (change) {
+      batch.push(change);
+      size += change.kind === "read" ? change.result.observations.length : 0;
+      if (size >= BATCH_OBSERVATIONS || batch.length >= BATCH_FILES) await flush();
+    }
     options.onFile?.(file, outcome);
   }
+  // Gone from the folders (deleted, renamed, or no longer a report's name): its rows go too.
   for (const [file] of known) {
-    // Gone from the folders (deleted, renamed, or no longer a report's name): its rows go too.
     if (!listed.has(file) && under(file, roots)) {
-      await applyChange(db, { kind: "remove", path: file });
+      batch.push({ kind: "remove", path: file });
       count(summary, "removed");
     }
   }
+  await flush();
   summary.files = files.length;
   return summary;
 }

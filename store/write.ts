@@ -1,8 +1,8 @@
 // Changes to a store, each in ONE transaction: a file's rows are replaced, kept with a failure,
 // or removed together with its bookkeeping and the generation, or not at all.
 import { LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
-import type { ExtractResult, Failure } from "../kit/types.js";
-import { DOCUMENT_COLUMNS, FAILURE_COLUMNS, MENTION_COLUMNS, OBSERVATION_COLUMNS, type Column } from "./columns.js";
+import type { DocumentRow, ExtractResult, Failure, Mention, Observation } from "../kit/types.js";
+import { DOCUMENT_COLUMNS, FAILURE_COLUMNS, MENTION_COLUMNS, OBSERVATION_COLUMNS, type Column, type Owned } from "./columns.js";
 import { all, type StoreDb } from "./db.js";
 
 export interface FileStat {
@@ -44,14 +44,22 @@ export async function loadFiles(db: StoreDb): Promise<Map<string, FileRecord>> {
 const ROWS_PER_SLICE = 2000;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function append<T>(c: DuckDBConnection, table: string, columns: Column<T>[], fileId: number, rows: T[]): Promise<void> {
+async function append<T>(c: DuckDBConnection, table: string, columns: Column<T>[], rows: Owned<T>[]): Promise<void> {
   if (rows.length === 0) return;
   const appender = await c.createAppender(table);
   try {
+    // The index a column sees is the row's place within its own file (mentions keep the kit's order).
+    let file = -1;
+    let index = 0;
     for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
+      const { fileId, row } = rows[i]!;
+      if (fileId !== file) {
+        file = fileId;
+        index = 0;
+      }
       appender.appendInteger(fileId);
-      for (const col of columns) appendValue(appender, col.type, col.get(row, i));
+      for (const col of columns) appendValue(appender, col.type, col.get(row, index));
+      index++;
       appender.endRow();
       if ((i + 1) % ROWS_PER_SLICE === 0) {
         appender.flushSync();
@@ -96,32 +104,8 @@ async function transaction<T>(c: DuckDBConnection, body: () => Promise<T>): Prom
 
 const ROW_TABLES = ["documents", "observations", "mentions"];
 
-async function fileId(c: DuckDBConnection, path: string): Promise<number | null> {
-  return (await all<{ file_id: number }>(c, `SELECT file_id FROM files WHERE path = ?`, [path]))[0]?.file_id ?? null;
-}
-
-async function newFileId(c: DuckDBConnection): Promise<number> {
-  return (await all<{ id: number }>(c, `SELECT coalesce(max(file_id), 0) + 1 AS id FROM files`))[0]!.id;
-}
-
 async function bumpGeneration(c: DuckDBConnection): Promise<void> {
   await c.run(`UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'generation'`);
-}
-
-async function upsertFile(c: DuckDBConnection, stat: FileStat, hash: string, kitVersion: string, ok: boolean): Promise<number> {
-  const existing = await fileId(c, stat.path);
-  if (existing !== null) {
-    await c.run(`UPDATE files SET size = ?, mtime_ms = ?, hash = ?, kit_version = ?, ok = ?, read_at = now() WHERE file_id = ?`, [stat.size, stat.mtimeMs, hash, kitVersion, ok, existing]);
-    return existing;
-  }
-  const id = await newFileId(c);
-  await c.run(`INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, now())`, [id, stat.path, stat.size, stat.mtimeMs, hash, kitVersion, ok]);
-  return id;
-}
-
-async function setServed(c: DuckDBConnection, id: number, serve: boolean): Promise<void> {
-  await c.run(`DELETE FROM scope WHERE file_id = ?`, [id]);
-  if (serve) await c.run(`INSERT INTO scope VALUES (?)`, [id]);
 }
 
 /**
@@ -129,29 +113,84 @@ async function setServed(c: DuckDBConnection, id: number, serve: boolean): Promi
  * The hook runs inside the transaction before it commits: tests use it to stop a process there.
  */
 export async function applyChange(db: StoreDb, change: Change, beforeCommit?: () => Promise<void>): Promise<void> {
+  await applyChanges(db, [change], beforeCommit);
+}
+
+/**
+ * Applies changes (of different files) in one transaction: each file's rows are replaced or
+ * removed whole, together with the others. Adding many files goes a batch at a time, which
+ * spares a commit and four appenders per file; a crash loses the batch under way, not more.
+ */
+export async function applyChanges(db: StoreDb, changes: Change[], beforeCommit?: () => Promise<void>): Promise<void> {
+  if (changes.length === 0) return;
   await db.writer.run((c) =>
     transaction(c, async () => {
-      if (change.kind === "touch") {
-        await c.run(`UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?`, [change.stat.size, change.stat.mtimeMs, change.stat.path]);
-      } else if (change.kind === "remove") {
-        const id = await fileId(c, change.path);
-        if (id === null) return;
-        for (const t of [...ROW_TABLES, "failures", "scope", "files"]) await c.run(`DELETE FROM ${t} WHERE file_id = ?`, [id]);
-        await bumpGeneration(c);
-      } else {
-        const ok = change.kind === "read";
-        const id = await upsertFile(c, change.stat, change.hash, change.kitVersion, ok);
-        await c.run(`DELETE FROM failures WHERE file_id = ?`, [id]);
-        if (change.kind === "read") {
-          for (const t of ROW_TABLES) await c.run(`DELETE FROM ${t} WHERE file_id = ?`, [id]);
-          await append(c, "documents", DOCUMENT_COLUMNS, id, change.result.documents);
-          await append(c, "observations", OBSERVATION_COLUMNS, id, change.result.observations);
-          await append(c, "mentions", MENTION_COLUMNS, id, change.result.mentions);
+      const ids = new Map((await all<{ file_id: number; path: string }>(c, `SELECT file_id, path FROM files`)).map((r) => [r.path, r.file_id]));
+      let nextId = Math.max(0, ...ids.values()) + 1;
+      let moved = false;
+      const rows = { documents: [] as Owned<DocumentRow>[], observations: [] as Owned<Observation>[], mentions: [] as Owned<Mention>[], failures: [] as Owned<Failure>[] };
+      const cleared: number[] = [];
+      const served: number[] = [];
+      const unserved: number[] = [];
+      const newFiles: [number, FileStat, string, string, boolean][] = [];
+      for (const change of changes) {
+        if (change.kind === "touch") {
+          await c.run(`UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?`, [change.stat.size, change.stat.mtimeMs, change.stat.path]);
+          continue;
         }
-        await append(c, "failures", FAILURE_COLUMNS, id, change.failures);
-        await setServed(c, id, change.serve);
-        await bumpGeneration(c);
+        moved = true;
+        if (change.kind === "remove") {
+          const id = ids.get(change.path);
+          if (id === undefined) continue;
+          for (const t of [...ROW_TABLES, "failures", "scope", "files"]) await c.run(`DELETE FROM ${t} WHERE file_id = ?`, [id]);
+          continue;
+        }
+        const ok = change.kind === "read";
+        let id = ids.get(change.stat.path);
+        if (id === undefined) {
+          id = nextId++;
+          ids.set(change.stat.path, id);
+          newFiles.push([id, change.stat, change.hash, change.kitVersion, ok]);
+        } else {
+          await c.run(`UPDATE files SET size = ?, mtime_ms = ?, hash = ?, kit_version = ?, ok = ?, read_at = now() WHERE file_id = ?`, [change.stat.size, change.stat.mtimeMs, change.hash, change.kitVersion, ok, id]);
+          // A known file: its failures go, and on a good read its rows (a failed read keeps them).
+          cleared.push(id);
+          if (ok) for (const t of ROW_TABLES) await c.run(`DELETE FROM ${t} WHERE file_id = ?`, [id]);
+        }
+        if (change.kind === "read") {
+          const fileId = id;
+          rows.documents.push(...change.result.documents.map((row) => ({ fileId, row })));
+          rows.observations.push(...change.result.observations.map((row) => ({ fileId, row })));
+          rows.mentions.push(...change.result.mentions.map((row) => ({ fileId, row })));
+        }
+        rows.failures.push(...change.failures.map((row) => ({ fileId: id!, row })));
+        (change.serve ? served : unserved).push(id);
       }
+      if (cleared.length) await c.run(`DELETE FROM failures WHERE file_id IN (${cleared.join(", ")})`);
+      if (newFiles.length) {
+        const a = await c.createAppender("files");
+        for (const [id, stat, hash, version, ok] of newFiles) {
+          a.appendInteger(id);
+          a.appendVarchar(stat.path);
+          a.appendBigInt(BigInt(stat.size));
+          a.appendDouble(stat.mtimeMs);
+          a.appendVarchar(hash);
+          a.appendVarchar(version);
+          a.appendBoolean(ok);
+          a.appendDefault();
+          a.endRow();
+        }
+        a.flushSync();
+        a.closeSync();
+      }
+      await append(c, "documents", DOCUMENT_COLUMNS, rows.documents);
+      await append(c, "observations", OBSERVATION_COLUMNS, rows.observations);
+      await append(c, "mentions", MENTION_COLUMNS, rows.mentions);
+      await append(c, "failures", FAILURE_COLUMNS, rows.failures);
+      const touched = [...served, ...unserved];
+      if (touched.length) await c.run(`DELETE FROM scope WHERE file_id IN (${touched.join(", ")})`);
+      if (served.length) await c.run(`INSERT INTO scope SELECT unnest([${served.join(", ")}])`);
+      if (moved) await bumpGeneration(c);
       await beforeCommit?.();
     }),
   );
