@@ -145,6 +145,9 @@ and the API: /api/health, /api/documents, /api/regions, /api/indicators, /api/pe
 /api/observations?region=雷州市&indicator=地区生产总值 (repeatable; paged with offset and limit),
 /api/observations/ID/mentions.
 
+The folders' tables are kept in a store file (--store, or one per folder set in ~/.zhibiao/stores,
+the one zhibiao add uses): a restart reads only the files that changed.
+
 HTTPS uses the certificate of office-addin-dev-certs when installed (npx office-addin-dev-certs install),
 otherwise a self-signed one kept in ~/.zhibiao/certs (the README says how to trust it).
 

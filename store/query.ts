@@ -96,9 +96,13 @@ export async function observationPage(db: StoreDb, filter: Filter, offset: numbe
   const where = whereClause(filter, scope);
   const matching = `SELECT * FROM observations WHERE ${where.sql}`;
   if (limit > 0) {
+    // The matching rows' sort keys only, sorted for the page; then the page's full rows by rowid.
     const rows = await read<Record<string, unknown>>(
       db,
-      `WITH f AS MATERIALIZED (${matching}) SELECT ${OBSERVATION_SELECT}, (SELECT count(*) FROM f) AS __total, ${GENERATION} AS __generation FROM f ORDER BY ${OBSERVATION_ORDER} LIMIT ${limit} OFFSET ${offset}`,
+      `WITH f AS MATERIALIZED (SELECT rowid AS __r, region, indicator, period_label, kind, doc, id FROM observations WHERE ${where.sql}),
+            p AS (SELECT __r FROM f ORDER BY ${OBSERVATION_ORDER} LIMIT ${limit} OFFSET ${offset})
+       SELECT ${OBSERVATION_SELECT}, (SELECT count(*) FROM f) AS __total, ${GENERATION} AS __generation
+       FROM observations WHERE rowid IN (SELECT __r FROM p) ORDER BY ${OBSERVATION_ORDER}`,
       where.params,
     );
     if (rows.length > 0) return { total: rows[0]!.__total as number, generation: rows[0]!.__generation as number, items: rows.map(observation) };
