@@ -27,6 +27,11 @@ export async function extractOne(file: string): Promise<Extracted> {
 /** In this thread. */
 export const extractInThread: ExtractFile = extractOne;
 
+/** What the worker sends: slices of a result's rows, then the end with the failures. */
+type WorkerMessage =
+  | { id: number; table: keyof ExtractResult; rows: unknown[] }
+  | { id: number; done: true; ok: boolean; failures: Failure[] };
+
 export interface WorkerExtract {
   extract: ExtractFile;
   close(): Promise<void>;
@@ -49,14 +54,19 @@ export function workerExtract(): WorkerExtract {
   if (!script) return { extract: extractInThread, close: async () => {} };
   let worker: Worker | null = null;
   let nextId = 0;
-  const pending = new Map<number, { file: string; resolve: (e: Extracted) => void }>();
+  const pending = new Map<number, { file: string; result: ExtractResult; resolve: (e: Extracted) => void }>();
   const start = (): Worker => {
     const w = new Worker(script);
     w.unref();
-    w.on("message", (m: { id: number } & Extracted) => {
+    w.on("message", (m: WorkerMessage) => {
       const p = pending.get(m.id);
+      if (!p) return;
+      if ("rows" in m) {
+        (p.result[m.table] as unknown[]).push(...m.rows);
+        return;
+      }
       pending.delete(m.id);
-      p?.resolve({ result: m.result, failures: m.failures });
+      p.resolve({ result: m.ok ? p.result : null, failures: m.failures });
     });
     // A crashed worker (out of memory on a huge file) fails the files it held, and the next starts afresh.
     const fail = (detail: string) => {
@@ -77,7 +87,7 @@ export function workerExtract(): WorkerExtract {
       const id = nextId++;
       const w = worker;
       return new Promise((resolve) => {
-        pending.set(id, { file, resolve });
+        pending.set(id, { file, result: { documents: [], observations: [], mentions: [] }, resolve });
         w.ref();
         w.postMessage({ id, file });
       }).finally(() => {

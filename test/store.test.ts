@@ -234,6 +234,27 @@ describe("what a store gives out", () => {
   });
 });
 
+describe("extraction in a worker thread", () => {
+  it("gives what the kit gives in this thread, rows sent back in slices, and failures as failures", async () => {
+    const { workerExtract, workerScript } = await import("../store/extract.js");
+    expect(workerScript(), "the built worker (npm run build)").not.toBeNull();
+    const w = workerExtract();
+    try {
+      const file = path.join(root, "seeds", LEIZHOU);
+      const [inWorker, here] = await Promise.all([w.extract(file), extractInThread(file)]);
+      expect(inWorker.result!.observations.length).toBeGreaterThan(100);
+      expect(inWorker).toEqual(here);
+      const broken = path.join(tmp, "broken.txt");
+      writeFileSync(broken, Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 0, 0, 7]));
+      const failed = await w.extract(broken);
+      expect(failed.result).toBeNull();
+      expect(failed.failures[0]).toMatchObject({ file: broken, code: "binary" });
+    } finally {
+      await w.close();
+    }
+  });
+});
+
 describe("where a store lives", () => {
   it("is one file per set of folders, whatever their order", () => {
     const env = { ZHIBIAO_HOME: "/home/u/.zb" };
