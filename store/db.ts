@@ -117,6 +117,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 async function migrate(c: DuckDBConnection): Promise<void> {
   const hasMeta = (await all(c, `SELECT 1 FROM information_schema.tables WHERE table_name = 'meta'`)).length > 0;
   const version = hasMeta ? (await all<{ value: string }>(c, `SELECT value FROM meta WHERE key = 'schema_version'`))[0]?.value : undefined;
+  // The usual case: nothing to create (a start on an existing store stays quick).
+  if (version === SCHEMA_VERSION) return;
   await c.run("BEGIN");
   try {
     if (hasMeta && version !== SCHEMA_VERSION) for (const t of TABLES) await c.run(`DROP TABLE IF EXISTS ${t}`);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractText } from "../kit/core.js";
 import type { DocumentsResponse, Health, ObservationsPage, StaleGeneration } from "../server/api.js";
 import { startService, type Service } from "../server/serve.js";
+import { servedFiles } from "../server/store.js";
 import { openStore, syncFiles } from "../store/index.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -65,6 +66,14 @@ function manualClock() {
     },
   };
 }
+
+describe("files with one name in two folders", () => {
+  it("serves the first (in path order) and names the other as a failure", () => {
+    const { served, duplicates } = servedFiles(["/r/b/x.txt", "/r/a/x.txt", "/r/a/y.txt"]);
+    expect(served).toEqual(["/r/a/x.txt", "/r/a/y.txt"]);
+    expect(duplicates).toEqual([{ file: "/r/b/x.txt", code: "unreadable", message: "has the same file name as /r/a/x.txt; rename one of them" }]);
+  });
+});
 
 describe("a report being written", () => {
   it("is not read until it has settled, so no half-read (mojibake) document ever shows", async () => {
