@@ -2,7 +2,7 @@
 // watcher's looks driven by the test, not by timers), paging against a snapshot answers 409 once
 // the data changed, only the served folders' rows are served, slow headers are cut off and
 // request bodies refused (raw sockets).
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { once } from "node:events";
 import os from "node:os";
@@ -165,6 +165,21 @@ describe("serving from a store", () => {
     const again = (await get<ObservationsPage>(service, "/api/observations?limit=20")).body;
     expect(again.generation).toBe(stale.body.generation);
     expect((await get<ObservationsPage>(service, again.next!)).status).toBe(200);
+    expect((await get<{ error: string }>(service, "/api/observations?generation=abc")).status).toBe(400);
+  });
+
+  it("counts facets afresh after a change (the cache holds one generation)", async () => {
+    const regions = async () => (await get<{ items: { value: string; count: number }[] }>(service, "/api/regions")).body.items;
+    expect((await regions()).map((r) => r.value)).toContain("雷州市");
+    expect(await regions()).toEqual(await regions()); // from the cache
+    const copy = path.join(a, "copy.txt");
+    writeFileSync(copy, readFileSync(path.join(a, LEIZHOU)));
+    const before = (await regions()).find((r) => r.value === "雷州市")!.count;
+    await service.store.scan([copy]);
+    expect((await regions()).find((r) => r.value === "雷州市")!.count).toBe(2 * before);
+    rmSync(copy);
+    await service.store.scan([copy]);
+    expect((await regions()).find((r) => r.value === "雷州市")!.count).toBe(before);
   });
 
   /** Sends raw bytes and collects what comes back until the server closes the connection. */
