@@ -36,6 +36,7 @@ export async function runServe(folders: string[], opts: ServeCliOptions, version
       version,
       port,
       http: opts.http,
+      onInitialScan: (s) => err(`files checked: ${s.extracted} read again, ${s.removed} removed, ${s.files} served, ${s.failures} cannot be read`),
       onRescan: (s) => err(`reports changed: ${s.extracted} re-read, ${s.removed} removed, ${s.files} served, ${s.failures} cannot be read`),
       onWatchError: (e) => err(`watching the folders failed: ${(e as Error).message}`),
     });
@@ -47,14 +48,14 @@ export async function runServe(folders: string[], opts: ServeCliOptions, version
   const c = await counts(store.db);
   const out = process.stdout;
   out.write(`Zhibiao is serving ${c.observations} observations from ${c.documents} documents in ${dirs.join(", ")}\n`);
-  out.write(`  store      ${storeFile} (${initial.extracted} read now, the others unchanged)\n`);
+  out.write(`  store      ${storeFile} (${initial ? `${initial.extracted} read now, the others unchanged` : "served as kept; checking the files for changes"})\n`);
   out.write(`  task pane  ${origin}/taskpane.html\n`);
   out.write(`  manifest   ${origin}/manifest.xml\n`);
   out.write(`  api        ${origin}/api/health\n`);
   if (certificate?.source === "office-addin-dev-certs") out.write(`  certificate from office-addin-dev-certs (${certificate.certPath})\n`);
   else if (certificate) out.write(`  certificate ${certificate.certPath} (self-signed; trust it once, see the README, or run: npx office-addin-dev-certs install)\n`);
   for (const f of [...store.listingFailures, ...(await failures(store.db))]) err(`${f.file}: ${f.message}`);
-  if (initial.failures) err(`${initial.failures} file(s) cannot be read; the others are served`);
+  if (initial?.failures) err(`${initial.failures} file(s) cannot be read; the others are served`);
   out.write(`Watching for changes. Press Ctrl+C to stop.\n`);
 
   await new Promise<void>((resolve) => {

@@ -25,6 +25,8 @@ export interface ServeOptions {
   watchTick?: () => Promise<void>;
   headersTimeout?: number;
   requestTimeout?: number;
+  /** Called when the first check of the files ends, when it runs after the service started answering. */
+  onInitialScan?: (summary: ScanSummary) => void;
   /** Called after each rescan the watcher caused. */
   onRescan?: (summary: ScanSummary) => void;
   onWatchError?: (err: unknown) => void;
@@ -35,7 +37,8 @@ export interface Service {
   app: FastifyInstance;
   store: ReportStore;
   certificate: Certificate | null;
-  initial: ScanSummary;
+  /** The first check of the files; null when it still runs (the store already held these folders). */
+  initial: ScanSummary | null;
   close(): Promise<void>;
 }
 
@@ -51,14 +54,21 @@ export async function startService(options: ServeOptions): Promise<Service> {
   const shut = async () => {
     await watcher?.close();
     // A scan under way finishes its file (one transaction) before the store closes.
-    await store.idle();
+    await store.stop();
     await worker?.close();
     db.close();
   };
   try {
-    const initial = await store.scan();
+    // With rows of these folders in the store, the service answers from them at once and checks
+    // the files meanwhile (each change is served as it is written); a new store is filled first.
+    const known = await store.prepare();
+    const scanning = store.scan();
+    scanning.catch(() => undefined);
     const certificate = options.http ? null : await loadCertificate(options.certificates);
     const app = buildApp({ store, assetDir: options.assetDir, version: options.version, https: certificate, headersTimeout: options.headersTimeout, requestTimeout: options.requestTimeout });
+    await app.ready();
+    const initial = known > 0 ? null : await scanning;
+    if (initial === null) scanning.then(options.onInitialScan ?? options.onRescan, options.onWatchError);
     if (options.watch !== false) {
       watcher = watchFolders(
         options.folders,

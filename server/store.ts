@@ -53,6 +53,7 @@ export class ReportStore {
   private pending: Promise<unknown> = Promise.resolve();
   private dirty = new Set<string>();
   private full = false;
+  private stopped = false;
   /** Failures that are not a file's reading: a folder that is missing, a duplicate name. */
   listingFailures: Failure[] = [];
   private facetCache = new Map<string, { generation: number; counts: FacetCount[] }>();
@@ -80,12 +81,33 @@ export class ReportStore {
     return run;
   }
 
+  /**
+   * Serves at once what the store already holds of the folders (a restart, a new kit version: the
+   * last rows are served while files are checked and read again). Returns how many files that is.
+   */
+  async prepare(): Promise<number> {
+    const listing = await listReportFiles(this.folders);
+    const { served, duplicates } = servedFiles(listing.files.map((f) => path.resolve(f)));
+    const known = await loadFiles(this.db);
+    const ids = served.flatMap((f) => (known.has(f) ? [known.get(f)!.fileId] : []));
+    await setScope(this.db, ids);
+    this.listingFailures = [...listing.failures, ...duplicates];
+    return ids.length;
+  }
+
+  /** Ends the scan under way after its current file, and refuses new ones (the service is closing). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.pending;
+  }
+
   /** Resolves when no scan is under way or queued. */
   async idle(): Promise<void> {
     await this.pending;
   }
 
   private async scanNow(): Promise<ScanSummary> {
+    if (this.stopped) return { files: 0, extracted: 0, removed: 0, failures: 0 };
     const force = this.dirty;
     const full = this.full;
     this.dirty = new Set();
@@ -103,6 +125,8 @@ export class ReportStore {
     const same = await unchangedFiles(known, served.filter(wanted), options);
     let changed = false;
     for (const file of served) {
+      // Closing: the file under way was written whole (one transaction); the rest waits for the next start.
+      if (this.stopped) break;
       if (!wanted(file)) continue;
       if (same.has(file)) {
         count(summary, "unchanged");

@@ -12,7 +12,7 @@ import { extractText } from "../kit/core.js";
 import type { DocumentsResponse, Health, ObservationsPage, StaleGeneration } from "../server/api.js";
 import { startService, type Service } from "../server/serve.js";
 import { servedFiles } from "../server/store.js";
-import { openStore, syncFiles } from "../store/index.js";
+import { extractInThread, openStore, syncFiles, type ExtractFile } from "../store/index.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const LEIZHOU = "000_b3806004d9469c12.txt";
@@ -72,6 +72,40 @@ describe("files with one name in two folders", () => {
     const { served, duplicates } = servedFiles(["/r/b/x.txt", "/r/a/x.txt", "/r/a/y.txt"]);
     expect(served).toEqual(["/r/a/x.txt", "/r/a/y.txt"]);
     expect(duplicates).toEqual([{ file: "/r/b/x.txt", code: "unreadable", message: "has the same file name as /r/a/x.txt; rename one of them" }]);
+  });
+});
+
+describe("a restart on a store that holds the folders", () => {
+  it("answers from the kept rows at once, while the files are checked and read again", async () => {
+    const dir = seedsCopy("restart", [LEIZHOU]);
+    const storeFile = path.join(tmp, "restart.duckdb");
+    const db = await openStore(storeFile);
+    // Kept by another kit version: the service must read the file again.
+    await syncFiles(db, [dir], [path.join(dir, LEIZHOU)], { version: "an older kit" });
+    db.close();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const asked: string[] = [];
+    const held: ExtractFile = async (file) => {
+      asked.push(path.basename(file));
+      await gate;
+      return extractInThread(file);
+    };
+    const service = await startService({ folders: [dir], storeFile, assetDir: assets, version: "test", port: 0, http: true, watch: false, extractFile: held });
+    try {
+      // Started while the reading is held: the kept rows are served.
+      expect(service.initial).toBeNull();
+      const gdp = `/api/observations?region=${encodeURIComponent("雷州市")}&indicator=gdp&period=2023&kind=actual`;
+      expect((await get<ObservationsPage>(service, gdp)).body.items[0]?.value).toBe(386.42);
+      const before = (await get<Health>(service, "/api/health")).body.generation;
+      await expect.poll(() => asked, { timeout: 20_000 }).toEqual([LEIZHOU]);
+      release();
+      await expect.poll(async () => (await get<Health>(service, "/api/health")).body.generation, { timeout: 20_000 }).toBeGreaterThan(before);
+      expect((await get<ObservationsPage>(service, gdp)).body.items[0]?.value).toBe(386.42);
+    } finally {
+      release();
+      await service.close();
+    }
   });
 });
 
