@@ -62,7 +62,7 @@ async function latency(origin: string, paths: string[]): Promise<string> {
 /** Starts the built CLI on the store and waits until /api/health answers; the wall time in ms. */
 async function cliStart(folder: string, store: string): Promise<number> {
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [path.join(root, "dist/cli/main.js"), "serve", folder, "--http", "--port", "0", "--store", store], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [path.join(root, "dist/cli/main.js"), "serve", folder, "--http", "--port", "0", "--store", store], { stdio: ["ignore", "pipe", "ignore"] });
   let out = "";
   const origin = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (c: Buffer) => {
