@@ -3,10 +3,18 @@
 // only: everything it calls is a plain function tested on its own.
 import { createClient } from "./client.js";
 import { registerCommands } from "./commands.js";
-import { localeOf, sayer } from "./pane/messages.js";
+import { storedLocale } from "./pane/language.js";
 import { mountPane } from "./pane/pane.js";
 
 const SELECTION_QUIET_MS = 150;
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // a webview that refuses storage
+  }
+}
 
 Office.onReady((info) => {
   const inExcel = info.host === Office.HostType.Excel;
@@ -14,7 +22,9 @@ Office.onReady((info) => {
     doc: document,
     client: createClient(),
     excel: inExcel ? Excel : null,
-    say: sayer(localeOf(Office.context?.displayLanguage)),
+    // Chinese by default whatever Office's language; English is a pane setting, remembered.
+    locale: storedLocale(storage()),
+    storage: storage(),
     showPane: () => Office.addin.showAsTaskpane(),
   });
   if (!inExcel) return;

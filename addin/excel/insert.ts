@@ -17,6 +17,8 @@ export interface InsertRequest {
   target: Target;
   now?: Date;
   budget?: number;
+  /** The dropped report the rows come from (no service query behind them); see Remembered.file. */
+  file?: string;
 }
 
 export interface InsertResult {
@@ -99,6 +101,7 @@ export async function insertTable(context: Excel.RequestContext, req: InsertRequ
     fields: [...FIELDS],
     insertedAt: (req.now ?? new Date()).toISOString(),
     refreshedAt: null,
+    file: req.file ?? null,
   });
   await context.sync();
   syncs++;

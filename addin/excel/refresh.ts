@@ -15,6 +15,8 @@ export type TableOutcome =
   | { table: string; status: "refreshed"; rows: number; changed: number; added: number; removed: number; missingColumns: string[] }
   | { table: string; status: "missing" }
   | { table: string; status: "renamed"; now: string }
+  /** Loaded from a dropped report: the service has no query for it (drop the file again to update it). */
+  | { table: string; status: "file"; file: string }
   | { table: string; status: "failed"; message: string };
 
 export interface RefreshReport {
@@ -34,7 +36,10 @@ export async function refreshAll(context: Excel.RequestContext, fetchRows: Fetch
   const tables = context.workbook.tables.load("items/name,items/id");
   await context.sync();
   let syncs = 1;
-  const remembered = rememberedIn(settings);
+  const all = rememberedIn(settings);
+  // Tables from dropped reports have no query the service could answer.
+  const fromFiles: TableOutcome[] = all.filter((r) => r.file).map((r) => ({ table: r.table, status: "file", file: r.file! }));
+  const remembered = all.filter((r) => !r.file);
 
   // Every query first: if the service is down, the workbook is left exactly as it was.
   let results: Observation[][];
@@ -44,7 +49,7 @@ export async function refreshAll(context: Excel.RequestContext, fetchRows: Fetch
     return { serviceError: (err as Error).message, tables: [], syncs };
   }
 
-  const outcomes: TableOutcome[] = [];
+  const outcomes: TableOutcome[] = [...fromFiles];
   for (const [i, r] of remembered.entries()) {
     const present = tables.items.find((t) => t.name === r.table);
     if (!present) {
@@ -61,6 +66,20 @@ export async function refreshAll(context: Excel.RequestContext, fetchRows: Fetch
     }
   }
   return { serviceError: null, tables: outcomes, syncs };
+}
+
+/**
+ * Rewrites in place the table loaded earlier from the dropped report `file` (the same file dropped
+ * again), as Refresh all does for the service's tables. Null when no such table is in the workbook.
+ */
+export async function refreshFileTable(context: Excel.RequestContext, file: string, rows: Observation[], options: RefreshOptions = {}): Promise<TableOutcome | null> {
+  const settings = loadSettings(context);
+  const tables = context.workbook.tables.load("items/name");
+  await context.sync();
+  const names = new Set(tables.items.map((t) => t.name));
+  const r = rememberedIn(settings).find((x) => x.file === file && names.has(x.table));
+  if (!r) return null;
+  return (await refreshTable(context, r, rows, options)).result;
 }
 
 async function refreshTable(

@@ -24,6 +24,7 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
   let removed = 0;
   let missing = 0;
   let failed = 0;
+  let files = 0;
   const details: string[] = [];
   for (const t of report.tables) {
     if (t.status === "refreshed") {
@@ -32,6 +33,9 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
       added += t.added;
       removed += t.removed;
       if (t.missingColumns.length) details.push(say("refresh.detail.columns", { table: t.table, columns: t.missingColumns.join(", ") }));
+    } else if (t.status === "file") {
+      files++;
+      details.push(say("refresh.detail.file", { table: t.table, file: t.file }));
     } else if (t.status === "failed") {
       failed++;
       details.push(say("refresh.detail.failed", { table: t.table, message: t.message }));
@@ -44,5 +48,6 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
   if (added || removed) parts.push(say("refresh.rows", { added, removed }));
   if (missing) parts.push(say("refresh.missing", { n: missing }));
   if (failed) parts.push(say("refresh.failed", { n: failed }));
+  if (files) parts.push(say("refresh.files", { n: files }));
   return { summary: parts.join(say("sep")), details, problem: missing + failed > 0 };
 }

@@ -1,15 +1,24 @@
 /// <reference types="office-js" />
 // The task pane: pickers, preview, Insert, Refresh all, and the source of the selected number.
 // It works through the Excel host functions (../excel) and the service client; Office itself is
-// reached only through the `excel` runner handed in, so a test can hand in a fake.
+// reached only through the `excel` runner handed in, so a test can hand in a fake. The parts with
+// their own module: a dropped report (drop.ts), the source view (source-view.ts), what the pickers
+// list (listing.ts, zones.ts), the indicator's facts (facts.ts), the language (language.ts).
 import type { Client } from "../client.js";
 import { ServiceError } from "../client.js";
 import { insertTable, TargetNotEmpty, type Target } from "../excel/insert.js";
 import { refreshAll, type RefreshReport } from "../excel/refresh.js";
 import { observationAtSelection } from "../excel/source.js";
-import { QUERY_KEYS, type Dimension, type FacetItem, type MentionView, type Query } from "../../server/api.js";
-import { describeRefresh, type Say } from "./messages.js";
-import { createPicker, type Picker } from "./picker.js";
+import { QUERY_KEYS, type Dimension, type FacetItem, type Query } from "../../server/api.js";
+import { mountDrop } from "./drop.js";
+import { createFacts } from "./facts.js";
+import { saveLocale } from "./language.js";
+import { isZone, listIndicators, listRegions } from "./listing.js";
+import { describeRefresh, sayer, type Locale, type Say } from "./messages.js";
+import { createPicker, type Picker, type PickerOptions } from "./picker.js";
+import { createSourceView } from "./source-view.js";
+import { combinedSources, LocalReports } from "./sources.js";
+import { zoneParents } from "./zones.js";
 
 export interface ExcelRunner {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
@@ -20,7 +29,10 @@ export interface PaneDeps {
   client: Client;
   /** null outside Excel (the page opened in a plain browser). */
   excel: ExcelRunner | null;
-  say: Say;
+  /** The pane's language at start (Chinese unless the user chose English); the pane can switch it. */
+  locale: Locale;
+  /** Where the language choice is remembered (the page's localStorage); null to not remember it. */
+  storage?: Pick<Storage, "getItem" | "setItem"> | null;
   /** Brings the pane into view (shared runtime), so a problem met by the ribbon's Refresh is seen. */
   showPane?: () => Promise<void>;
 }
@@ -30,32 +42,74 @@ export interface Pane {
   ready: Promise<void>;
   refreshAll(): Promise<RefreshReport | null>;
   showSource(): Promise<void>;
+  /** Switches the pane's language (and remembers the choice). */
+  setLocale(locale: Locale): void;
 }
 
 const QUIET_MS = 120;
 
 export function mountPane(deps: PaneDeps): Pane {
-  const { doc, client, say } = deps;
+  const { doc, client } = deps;
+  let locale = deps.locale;
+  let words = sayer(locale);
+  // Everything holds this one function, so a language switch reaches every later message.
+  const say: Say = (key, vars) => words(key, vars);
   const $ = <T extends HTMLElement>(id: string) => {
     const el = doc.getElementById(id);
     if (!el) throw new Error(`taskpane.html lacks #${id}`);
     return el as T;
   };
-  for (const el of doc.querySelectorAll<HTMLElement>("[data-say]")) el.textContent = say(el.dataset.say as Parameters<Say>[0]);
+  const sayStatic = () => {
+    doc.documentElement.lang = locale === "zh" ? "zh-CN" : "en";
+    for (const el of doc.querySelectorAll<HTMLElement>("[data-say]")) el.textContent = say(el.dataset.say as Parameters<Say>[0]);
+  };
+  sayStatic();
 
   const service = $("service");
   const preview = $("preview");
   const status = $("status");
   const details = $("details");
   const problems = $("problems");
-  const source = $("source-body");
+  const local = new LocalReports();
+  const sourceView = createSourceView($("source-body"), say, combinedSources(local, client));
+  const facts = createFacts($("facts"), say, client);
   const insertButton = $<HTMLButtonElement>("insert");
   const refreshButton = $<HTMLButtonElement>("refresh");
 
   /** Display names of chosen values (indicator ids → names), for naming tables. */
   const labels: Record<string, string> = {};
   const labelOf = (dim: Dimension) => (item: FacetItem) => (dim === "kind" ? say(`kind.${item.value}` as Parameters<Say>[0]) : item.label);
-  const pickers = Object.fromEntries(QUERY_KEYS.map((dim) => [dim, createPicker($(`picker-${dim}`), dim, say, labelOf(dim), () => schedule())])) as Record<Dimension, Picker>;
+  // Zones (开发区, 产业园…) found among the regions, with the region of the report each comes from.
+  const parents = new Map<string, string>();
+  const asking = new Set<string>();
+  const options = (dim: Dimension): PickerOptions => {
+    const base = { labelOf: labelOf(dim), onChange: () => schedule() };
+    if (dim === "indicator") return { ...base, arrange: (items, selected, more) => listIndicators(items, more, selected), switchKey: "moreIndicators" };
+    if (dim === "region") return { ...base, arrange: (items) => listRegions(items, parents) };
+    return base;
+  };
+  const pickers = Object.fromEntries(QUERY_KEYS.map((dim) => [dim, createPicker($(`picker-${dim}`), dim, say, options(dim))])) as Record<Dimension, Picker>;
+  const lastItems: Partial<Record<Dimension, FacetItem[]>> = {};
+
+  async function placeZones(items: readonly FacetItem[]): Promise<void> {
+    const unknown = items.map((i) => i.value).filter((v) => isZone(v) && !parents.has(v) && !asking.has(v));
+    if (unknown.length === 0) return;
+    for (const z of unknown) asking.add(z);
+    try {
+      const found = await zoneParents(unknown, client, (await client.documents()).documents);
+      for (const [z, p] of found) parents.set(z, p);
+      if (found.size && lastItems.region) pickers.region.setItems(lastItems.region);
+    } catch {
+      // Listed flat, as regions, until the service answers.
+      for (const z of unknown) asking.delete(z);
+    }
+  }
+
+  /** The facts panel follows the last catalogued indicator picked. */
+  const showFacts = () => {
+    const ids = [...pickers.indicator.selected].filter((v) => lastItems.indicator?.some((i) => i.value === v && i.id));
+    void facts.show(ids[ids.length - 1] ?? null);
+  };
   const query = (): Query => ({
     region: [...pickers.region.selected],
     indicator: [...pickers.indicator.selected],
@@ -66,6 +120,7 @@ export function mountPane(deps: PaneDeps): Pane {
   const show = (summary: string, lines: string[] = [], problem = false) => {
     status.textContent = summary;
     status.classList.toggle("problem", problem);
+    details.classList.toggle("problem", problem);
     details.replaceChildren(
       ...lines.map((l) => {
         const li = doc.createElement("li");
@@ -74,6 +129,7 @@ export function mountPane(deps: PaneDeps): Pane {
       }),
     );
   };
+  const targetChoice = () => (doc.querySelector<HTMLInputElement>('input[name="target"]:checked')?.value ?? "selection") as Target;
   const failed = (err: unknown) => {
     if (err instanceof ServiceError && err.status === null) return show(say("serviceDown", { detail: err.message }), [], true);
     if (err instanceof TargetNotEmpty) return show(say("notEmpty", { address: err.address }), [], true);
@@ -95,8 +151,11 @@ export function mountPane(deps: PaneDeps): Pane {
       if (mine !== asked) return;
       QUERY_KEYS.forEach((d, i) => {
         for (const item of facets[i]!) labels[item.value] = item.label;
+        lastItems[d] = facets[i]!;
         pickers[d].setItems(facets[i]!);
       });
+      void placeZones(facets[QUERY_KEYS.indexOf("region")]!);
+      showFacts();
       const none = QUERY_KEYS.every((k) => q[k].length === 0);
       preview.textContent = say(none ? "previewAll" : "preview", { n: count });
       preview.dataset.count = String(count);
@@ -148,7 +207,7 @@ export function mountPane(deps: PaneDeps): Pane {
   async function insert(): Promise<void> {
     const excel = deps.excel;
     if (!excel) return show(say("noExcel"), [], true);
-    const target = (doc.querySelector<HTMLInputElement>('input[name="target"]:checked')?.value ?? "selection") as Target;
+    const target = targetChoice();
     await exclusive(async () => {
       const q = query();
       const rows = await client.observations(q);
@@ -178,54 +237,48 @@ export function mountPane(deps: PaneDeps): Pane {
     if (!excel) return;
     try {
       const at = await excel.run(observationAtSelection);
-      if (!at) {
-        source.replaceChildren(paragraph(say("source.hint"), "note"));
-        return;
-      }
-      const m = await client.mentions(at.id);
-      if (!m) {
-        source.replaceChildren(paragraph(say("source.gone"), "problem"));
-        return;
-      }
-      source.replaceChildren(...m.mentions.map(mentionCard));
+      await sourceView.show(at?.id ?? null);
     } catch (err) {
-      source.replaceChildren(paragraph((err as Error).message, "problem"));
+      show(say("error", { message: (err as Error).message }), [], true);
     }
   }
 
-  function paragraph(text: string, cls: string): HTMLElement {
-    const p = doc.createElement("p");
-    p.className = cls;
-    p.textContent = text;
-    return p;
-  }
+  mountDrop({ doc, say, locale: () => locale, excel: deps.excel, target: targetChoice, local, loaded: () => void showSource() });
 
-  function mentionCard(m: MentionView): HTMLElement {
-    const card = doc.createElement("figure");
-    card.className = "mention";
-    const quote = doc.createElement("blockquote");
-    quote.textContent = m.quote;
-    const cap = doc.createElement("figcaption");
-    const page = m.page !== null && m.page !== undefined ? say("source.page").replace("{page}", String(m.page)) : null;
-    cap.textContent = [m.title ?? m.doc, page, m.section, m.from_table ? say("source.table") : say("source.prose")].filter(Boolean).join(" · ");
-    card.append(quote, cap);
-    return card;
+  const language = $<HTMLSelectElement>("language");
+  language.value = locale;
+  function setLocale(next: Locale): void {
+    locale = next;
+    words = sayer(next);
+    language.value = next;
+    saveLocale(deps.storage ?? null, next);
+    sayStatic();
+    for (const p of Object.values(pickers)) p.relabel();
+    status.textContent = "";
+    details.replaceChildren();
+    void update();
+    void checkService();
+    if (deps.excel) void showSource();
+    else void sourceView.show(null);
   }
+  language.addEventListener("change", () => setLocale(language.value === "en" ? "en" : "zh"));
 
   insertButton.addEventListener("click", () => void insert());
   refreshButton.addEventListener("click", () => void refresh());
   $("clear").addEventListener("click", () => {
     for (const p of Object.values(pickers)) p.clear();
     schedule();
+    showFacts();
   });
   insertButton.disabled = true;
   refreshButton.disabled = !deps.excel;
   if (!deps.excel) show(say("noExcel"), [], true);
-  source.replaceChildren(paragraph(say("source.hint"), "note"));
+  void sourceView.show(null);
 
   return {
     ready: Promise.all([checkService(), update()]).then(() => undefined),
     refreshAll: refresh,
     showSource,
+    setLocale,
   };
 }
