@@ -11,6 +11,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ObservationsPage } from "../server/api.js";
+import type {} from "./fakes/browser.js"; // the page's __zhibiaoFake
 import { columnLetters } from "./fakes/model.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -20,17 +21,6 @@ if (!hasChromium) console.warn(`e2e-taskpane: skipped, no Chromium at ${CHROMIUM
 
 const LEIZHOU = "000_b3806004d9469c12.txt";
 
-type Fake = {
-  clickRibbon(name: string): Promise<void>;
-  registered(): string[];
-  table(name: string): { address: string; headers: string[]; values: unknown[][] };
-  tableNames(): string[];
-  select(sheet: string, address: string): void;
-};
-declare global {
-  // eslint-disable-next-line no-var
-  var __zhibiaoFake: Fake;
-}
 
 /** Starts the built CLI and resolves with the origin it prints. */
 function startServe(folder: string): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
@@ -90,15 +80,36 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
 
   it("inserts 雷州市's GDP, shows its source, and refreshes it from the ribbon after the report changes", async () => {
     await page.goto(`${serve.origin}/taskpane.html`);
+    // Parks and zones are listed under the region of their report, not as regions.
+    const regionRows = () => page.locator("#region-list li").evaluateAll((lis) => lis.map((li) => `${li.classList.contains("nested") ? "  " : ""}${li.querySelector("label")!.textContent}`));
+    await expect.poll(async () => (await regionRows()).includes("  雷州经济开发区"), { timeout: 15_000 }).toBe(true);
+    const rows = await regionRows();
+    const parentAbove = (zone: string) => rows.slice(0, rows.indexOf(`  ${zone}`)).reverse().find((r) => !r.startsWith("  "));
+    expect(parentAbove("雷州经济开发区")).toBe("雷州市");
+    expect(parentAbove("推动湛河区智能装备制造产业园")).toBe("湛河区");
+    // Catalogued indicators only, until 更多指标; phrases that are no measure never.
+    const indicatorNames = () => page.locator("#indicator-list label").allTextContents();
+    expect(await indicatorNames()).toContain("地区生产总值");
+    expect(await indicatorNames()).not.toContain("签约项目总投资");
+    await page.locator("#indicator-more").check();
+    await page.locator("#indicator-search").fill("签约");
+    expect(await indicatorNames()).toContain("签约项目总投资");
+    await page.locator("#indicator-search").fill("解决");
+    expect(await indicatorNames()).toEqual([]);
+    await page.locator("#indicator-search").fill("");
+    expect(await page.locator("#picker-indicator .note").textContent()).toMatch(/另有 \d+ 个名称不像指标，未列出/);
+    await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-pickers.png"), fullPage: true });
+    await page.locator("#indicator-more").uncheck();
+
     await page.locator('#region-list input[value="雷州市"]').check();
     await page.locator("#indicator-search").fill("地区生产");
     await page.locator('#indicator-list input[value="gdp"]').check();
-    await expect.poll(() => page.locator("#preview").getAttribute("data-count")).toBe("2");
+    await expect.poll(() => page.locator("#preview").getAttribute("data-count"), { timeout: 15_000 }).toBe("2");
     expect(await page.evaluate(() => globalThis.__zhibiaoFake.registered())).toEqual(["refreshAll"]);
 
     await page.locator("#insert").click();
     const name = "指标_雷州市_地区生产总值";
-    await expect.poll(() => page.locator("#status").textContent()).toContain(name);
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).toContain(name);
     const table = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
     const at = (f: string) => table.headers.indexOf(f);
     const gdp2023 = () => table.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "actual")!;
@@ -110,8 +121,17 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     // Selecting the number shows the sentence it comes from.
     const row = table.values.indexOf(gdp2023()) + 2;
     await page.evaluate((a) => globalThis.__zhibiaoFake.select("Sheet1", a), `${columnLetters(at("value"))}${row}`);
-    await expect.poll(() => page.locator("#source-body").textContent()).toContain("386.42");
+    await expect.poll(() => page.locator("#source-body").textContent(), { timeout: 15_000 }).toContain("386.42");
     expect(await page.locator("#source-body figcaption").first().textContent()).toContain("雷州市");
+    // The annex row under its column headers: which figure is the 2023 result.
+    const hit = page.locator('#source-body figure[data-from-table="true"] tr.hit');
+    expect(await hit.locator("th").allTextContents()).toEqual(["2023 年完成情况 绝对值", "2023 年完成情况 增长 (%)"]);
+    expect(await hit.locator("td").allTextContents()).toEqual(["386.42", "3.6"]);
+    // The picked indicator's facts: standard unit, aliases, coverage from the served reports.
+    expect(await page.locator("#facts h2").textContent()).toContain("地区生产总值");
+    expect(await page.locator("#facts dd.unit").textContent()).toBe("亿元");
+    expect(await page.locator("#facts dd.aliases").textContent()).toContain("GDP");
+    await expect.poll(() => page.locator("#facts .coverage").textContent(), { timeout: 15_000 }).toContain("湛河区 2022、2023");
     mkdirSync(path.join(root, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane.png"), fullPage: true });
 
@@ -132,7 +152,7 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     // Two cells changed: the value and the quote that states it.
     expect(await page.locator("#status").textContent()).toBe("已刷新 1 个表，2 个值有变化");
     expect(refreshed[at("quote")]).toContain("401.23");
-    await expect.poll(() => page.locator("#source-body").textContent()).toContain("401.23");
+    await expect.poll(() => page.locator("#source-body").textContent(), { timeout: 15_000 }).toContain("401.23");
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-refreshed.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 90_000);

@@ -54,10 +54,19 @@ interface KitError {
   code: FailureCode;
   detail: string;
 }
+/**
+ * Failures whose Chinese message says all a reader needs (a scan, a password, an empty file): the
+ * kit's detail is English, so in Chinese it is left out of the line (the pane shows it on hover).
+ */
+const SELF_EXPLAINED = new Set<string>(["encrypted", "no_text_layer", "empty"]);
+const HAS_CJK = /[\u3400-\u9fff]/;
+
 /** The kit's failure message (kit/lexicon/messages.json) in the pane's language. */
 export function failureText(code: FailureCode, detail: string, locale: Locale): string {
   const table = messages[locale] as Record<string, string>;
-  return (table[code] ?? code).replace("{detail}", detail);
+  let template = table[code] ?? code;
+  if (locale === "zh" && SELF_EXPLAINED.has(code) && !HAS_CJK.test(detail)) template = template.replace(/（\{detail\}）|：\{detail\}/, "");
+  return template.replace("{detail}", detail);
 }
 
 const isKitError = (e: unknown): e is KitError => !!e && typeof e === "object" && (e as KitError).name === "ExtractError" && typeof (e as KitError).code === "string";
@@ -78,6 +87,7 @@ export function mountDrop(deps: DropDeps): DropZone {
   const tell = (key: Key, vars: Record<string, string | number> = {}, problem = false) => {
     status.textContent = say(key, vars);
     status.classList.toggle("problem", problem);
+    status.title = "";
   };
 
   async function loadOne(file: File): Promise<void> {
@@ -116,7 +126,10 @@ export function mountDrop(deps: DropDeps): DropZone {
       else tell("drop.failed", { file: name, message: outcome.updated.status === "failed" ? outcome.updated.message : outcome.updated.status }, true);
       deps.loaded?.(report);
     } catch (err) {
-      if (isKitError(err)) tell("drop.failed", { file: name, message: failureText(err.code, err.detail, deps.locale()) }, true);
+      if (isKitError(err)) {
+        tell("drop.failed", { file: name, message: failureText(err.code, err.detail, deps.locale()) }, true);
+        status.title = err.detail;
+      }
       else if (err instanceof TargetNotEmpty) tell("notEmpty", { address: err.address }, true);
       else tell("drop.failed", { file: name, message: (err as Error).message ?? String(err) }, true);
     } finally {

@@ -44,7 +44,8 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
       details.push(t.status === "renamed" ? say("refresh.detail.renamed", { table: t.table, now: t.now }) : say("refresh.detail.missing", { table: t.table }));
     }
   }
-  const parts = [say("refresh.refreshed", { n: refreshed }), say("refresh.changed", { n: changed })];
+  // Only tables from dropped files: nothing was asked of the service, so no "0 tables refreshed".
+  const parts = refreshed + missing + failed === 0 && files > 0 ? [] : [say("refresh.refreshed", { n: refreshed }), say("refresh.changed", { n: changed })];
   if (added || removed) parts.push(say("refresh.rows", { added, removed }));
   if (missing) parts.push(say("refresh.missing", { n: missing }));
   if (failed) parts.push(say("refresh.failed", { n: failed }));

@@ -67,6 +67,7 @@ export function mountPane(deps: PaneDeps): Pane {
 
   const service = $("service");
   const preview = $("preview");
+  const pickerBox = $("pickers");
   const status = $("status");
   const details = $("details");
   const problems = $("problems");
@@ -149,6 +150,7 @@ export function mountPane(deps: PaneDeps): Pane {
     try {
       const [facets, count] = await Promise.all([Promise.all(QUERY_KEYS.map((d) => client.facet(d, q))), client.count(q)]);
       if (mine !== asked) return;
+      pickerBox.hidden = false;
       QUERY_KEYS.forEach((d, i) => {
         for (const item of facets[i]!) labels[item.value] = item.label;
         lastItems[d] = facets[i]!;
@@ -161,7 +163,16 @@ export function mountPane(deps: PaneDeps): Pane {
       preview.dataset.count = String(count);
       insertButton.disabled = !deps.excel || count === 0;
     } catch (err) {
-      if (mine === asked) failed(err);
+      if (mine !== asked) return;
+      // Without the service the pickers have nothing to offer: the header says why, and a
+      // report can still be dropped into the pane.
+      if (err instanceof ServiceError && err.status === null) {
+        pickerBox.hidden = true;
+        preview.textContent = "";
+        preview.dataset.count = "0";
+        service.textContent = say("serviceDown", { detail: err.message });
+        service.classList.add("problem");
+      } else failed(err);
     }
   }
 

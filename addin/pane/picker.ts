@@ -120,6 +120,7 @@ export function createPicker(root: HTMLElement, dim: string, say: Say, options: 
   search.addEventListener("input", render);
   toggleBox.addEventListener("change", render);
   relabel();
+  render();
 
   return {
     selected,

@@ -74,7 +74,7 @@ export function createSourceView(root: HTMLElement, say: Say, sources: Sources):
     const pre = box.querySelector("pre")!;
     const target = box.querySelector<HTMLElement>("mark.number") ?? box.querySelector<HTMLElement>("mark.quote");
     if (!target) return;
-    pre.scrollTop = Math.max(0, target.offsetTop - pre.offsetTop - pre.clientHeight / 3);
+    pre.scrollTop += target.getBoundingClientRect().top - pre.getBoundingClientRect().top - pre.clientHeight / 3;
   }
 
   function card(m: MentionView, o: Observation, text: string | null, textError: string | null): HTMLElement {

@@ -7,7 +7,7 @@ const host = fakeOfficeHost();
 const g = globalThis as unknown as Record<string, unknown>;
 g.Office = host.Office;
 g.Excel = host.Excel;
-g.__zhibiaoFake = {
+const fakeApi = {
   clickRibbon: (name: string) => host.clickRibbon(name),
   registered: () => host.registered(),
   table: (name: string) => host.excel.table(name),
@@ -17,3 +17,10 @@ g.__zhibiaoFake = {
   roundTrips: () => host.excel.roundTrips(),
   shownAsTaskpane: () => host.shownAsTaskpane,
 };
+g.__zhibiaoFake = fakeApi;
+
+declare global {
+  /** What the browser tests drive and inspect with page.evaluate. */
+  // eslint-disable-next-line no-var
+  var __zhibiaoFake: typeof fakeApi;
+}
