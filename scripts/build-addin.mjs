@@ -16,6 +16,9 @@ await build({
   outdir: out,
   chunkNames: "chunks/[name]-[hash]",
   splitting: true,
+  // The kit imports pdf.js's worker module only to run it in-thread in Node; the pane gives pdf.js
+  // the worker file copied below (workerSrc), so this import is never made in a browser.
+  external: ["pdfjs-dist/legacy/build/pdf.worker.mjs"],
   bundle: true,
   format: "esm",
   platform: "browser",
