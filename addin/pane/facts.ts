@@ -54,13 +54,14 @@ export function specOf(id: string): Spec | undefined {
 }
 
 export interface FactsPanel {
-  /** Shows the facts of one catalogued indicator, or hides the panel (null). */
-  show(id: string | null): Promise<void>;
+  /** Shows the facts of one catalogued indicator, or hides the panel (null); `again` re-reads the same one. */
+  show(id: string | null, again?: boolean): Promise<void>;
 }
 
 export function createFacts(root: HTMLElement, say: Say, client: Pick<Client, "observations" | "documents">): FactsPanel {
   const doc = root.ownerDocument;
   let asked = 0;
+  let current: string | null | undefined;
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string) => {
     const e = doc.createElement(tag);
     if (cls) e.className = cls;
@@ -74,7 +75,10 @@ export function createFacts(root: HTMLElement, say: Say, client: Pick<Client, "o
   };
 
   return {
-    async show(id) {
+    async show(id, again = false) {
+      // The same indicator still picked: its facts are on screen already.
+      if (id === current && !again) return;
+      current = id;
       const mine = ++asked;
       const spec = id ? specOf(id) : undefined;
       if (!spec) {

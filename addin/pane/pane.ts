@@ -107,9 +107,9 @@ export function mountPane(deps: PaneDeps): Pane {
   }
 
   /** The facts panel follows the last catalogued indicator picked. */
-  const showFacts = () => {
+  const showFacts = (again = false) => {
     const ids = [...pickers.indicator.selected].filter((v) => lastItems.indicator?.some((i) => i.value === v && i.id));
-    void facts.show(ids[ids.length - 1] ?? null);
+    void facts.show(ids[ids.length - 1] ?? null, again);
   };
   const query = (): Query => ({
     region: [...pickers.region.selected],
@@ -239,6 +239,7 @@ export function mountPane(deps: PaneDeps): Pane {
       show(d.summary, d.details, d.problem);
       if (d.problem) await deps.showPane?.().catch(() => undefined);
       void showSource(); // the selected number may have just changed
+      showFacts(true);
       return report;
     });
   }
@@ -268,6 +269,7 @@ export function mountPane(deps: PaneDeps): Pane {
     status.textContent = "";
     details.replaceChildren();
     void update();
+    showFacts(true);
     void checkService();
     if (deps.excel) void showSource();
     else void sourceView.show(null);

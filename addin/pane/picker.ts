@@ -70,10 +70,10 @@ export function createPicker(root: HTMLElement, dim: string, say: Say, options: 
     toggle.hidden = !options.switchKey || listing.more === 0;
     // A short list needs no search box.
     search.hidden = listing.rows.filter((r) => r.item.count > 0).length <= SEARCH_FROM && search.value === "";
-    const shown = listing.rows.filter((r) => (r.item.count > 0 || selected.has(r.item.value)) && matches(r.item, search.value));
+    const shown = new Set(listing.rows.filter((r) => (r.item.count > 0 || selected.has(r.item.value)) && matches(r.item, search.value)));
     // A region row kept only for the zones under it (it has no figures of its own here).
-    const headers = listing.rows.filter((r, i) => r.depth === 0 && r.item.count === 0 && !selected.has(r.item.value) && shown.includes(listing.rows[i + 1]!) && listing.rows[i + 1]!.depth > 0);
-    const visible = listing.rows.filter((r) => shown.includes(r) || headers.includes(r));
+    const headers = new Set(listing.rows.filter((r, i) => r.depth === 0 && !shown.has(r) && listing.rows[i + 1]?.depth === 1 && shown.has(listing.rows[i + 1]!)));
+    const visible = listing.rows.filter((r) => shown.has(r) || headers.has(r));
     list.replaceChildren(
       ...visible.slice(0, SHOWN).map((row, n) => {
         const { item } = row;
@@ -81,7 +81,7 @@ export function createPicker(root: HTMLElement, dim: string, say: Say, options: 
         if (row.depth > 0) li.className = "nested";
         const label = doc.createElement("label");
         label.textContent = labelOf(item);
-        if (headers.includes(row)) {
+        if (headers.has(row)) {
           li.classList.add("group");
           li.append(label);
           return li;
