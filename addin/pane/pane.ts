@@ -47,6 +47,8 @@ export interface Pane {
 }
 
 const QUIET_MS = 120;
+/** While the service is unreachable, how often the pane asks again. */
+const RETRY_MS = 5000;
 
 export function mountPane(deps: PaneDeps): Pane {
   const { doc, client } = deps;
@@ -140,6 +142,7 @@ export function mountPane(deps: PaneDeps): Pane {
   // Facets and the preview follow the choices; an answer that arrives after a newer question is dropped.
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void update(), QUIET_MS);
@@ -172,6 +175,12 @@ export function mountPane(deps: PaneDeps): Pane {
         preview.dataset.count = "0";
         service.textContent = say("serviceDown", { detail: err.message });
         service.classList.add("problem");
+        // Asked again now and then, so the pane comes to life once `zhibiao serve` is started.
+        retry ??= setTimeout(() => {
+          retry = null;
+          void checkService();
+          void update();
+        }, RETRY_MS);
       } else failed(err);
     }
   }
