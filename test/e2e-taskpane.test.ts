@@ -132,6 +132,12 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     expect(await page.locator("#facts dd.unit").textContent()).toBe("亿元");
     expect(await page.locator("#facts dd.aliases").textContent()).toContain("GDP");
     await expect.poll(() => page.locator("#facts .coverage").textContent(), { timeout: 15_000 }).toContain("湛河区 2022、2023");
+    // The report opened at the sentence, from the service's reading text.
+    const prose = page.locator('#source-body figure[data-from-table="false"]').first();
+    await prose.locator("button.open").click();
+    await expect.poll(() => prose.locator(".reading mark.number").count(), { timeout: 15_000 }).toBe(1);
+    expect(await prose.locator(".reading mark.number").textContent()).toBe("386.42");
+    expect(await prose.locator(".reading pre").textContent()).toContain("雷州市");
     mkdirSync(path.join(root, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane.png"), fullPage: true });
 
