@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ObservationsPage } from "../server/api.js";
 import type {} from "./fakes/browser.js"; // the page's __zhibiaoFake
+import { specOf } from "../addin/pane/facts.js";
 import { columnLetters } from "./fakes/model.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -131,6 +132,8 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     expect(await page.locator("#facts h2").textContent()).toContain("地区生产总值");
     expect(await page.locator("#facts dd.unit").textContent()).toBe("亿元");
     expect(await page.locator("#facts dd.aliases").textContent()).toContain("GDP");
+    // The catalogue's one-sentence definition where it has one (kit/lexicon/indicators.json `definition`).
+    expect(await page.locator("#facts dd.definition").textContent()).toBe(specOf("gdp")?.definition ?? "暂无定义");
     await expect.poll(() => page.locator("#facts .coverage").textContent(), { timeout: 15_000 }).toContain("湛河区 2022、2023");
     // The report opened at the sentence, from the service's reading text.
     const prose = page.locator('#source-body figure[data-from-table="false"]').first();
