@@ -2,14 +2,17 @@
 import Table from "cli-table3";
 import { periodLabel } from "../kit/core.js";
 import type { BatchResult, Observation } from "../kit/types.js";
+import { colourWanted } from "./io.js";
 
 const HEADLINE = ["gdp", "fai", "retail_sales", "budget_revenue", "income_per_capita", "industry_va_above_scale"];
 const QUALIFIER_SIGN: Record<string, string> = { about: "≈", at_least: "≥", more_than: ">", at_most: "≤" };
-/** No lines between rows, plain headers: a summary to read, not a grid to look at. */
-const COMPACT = {
-  chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  style: { head: ["bold"], "padding-left": 1, "padding-right": 1 },
-};
+/** No lines between rows, plain headers: a summary to read, not a grid to look at. Bold headers and grey lines only where colour is wanted. */
+function compact(colour: boolean) {
+  return {
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+    style: { head: colour ? ["bold"] : [], border: colour ? ["grey"] : [], "padding-left": 1, "padding-right": 1 },
+  };
+}
 
 function figure(o: Observation | undefined): string {
   if (!o) return "";
@@ -21,7 +24,8 @@ function figure(o: Observation | undefined): string {
   return parts.join(" ");
 }
 
-export function summaryTable(result: BatchResult): string {
+export function summaryTable(result: BatchResult, colour = colourWanted(process.stdout)): string {
+  const COMPACT = compact(colour);
   const docs = new Table({ head: ["file", "region", "type", "report", "plan", "observations", "conflicts"], ...COMPACT });
   for (const d of result.documents) {
     if (d.observations === 0 && result.documents.filter((x) => x.doc === d.doc).length > 1) continue;
