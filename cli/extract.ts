@@ -1,7 +1,9 @@
 // `zhibiao extract`: files in, tables out (JSON, CSV, XLSX or a summary on the terminal).
-import { extractPaths, skippedSummary } from "../kit/index.js";
+import { addOutcome, listReportFiles, skippedSummary } from "../kit/index.js";
+import { extractFilesParallel } from "../kit/files/parallel.js";
 import type { BatchResult } from "../kit/types.js";
 import { writeCsvTables } from "../export/csv.js";
+import { ClosedOutput, jsonTablesWriter, type JsonTablesWriter } from "../export/json.js";
 import { summaryTable } from "./summary.js";
 import { progressBar } from "./progress.js";
 
@@ -10,6 +12,8 @@ export interface ExtractCliOptions {
   csv?: string;
   xlsx?: string;
   quiet?: boolean;
+  /** Worker threads (default: one per core for large inputs; 1: none). */
+  threads?: number;
 }
 
 /** Runs the command and returns the exit status: 1 if any file failed. */
@@ -18,18 +22,34 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
   // (exceljs is loaded only when a workbook is asked for: it is slow to load.)
   const xlsx = opts.xlsx ? await import("../export/xlsx.js") : null;
   if (xlsx && opts.xlsx) await xlsx.checkWorkbookTarget(opts.xlsx);
+  const { files, failures, skipped } = await listReportFiles(paths);
+  const result: BatchResult = { documents: [], observations: [], mentions: [], failures, skipped };
+  // --json alone streams (see export/json.ts); CSV, the workbook and the summary take the whole batch.
+  const whole = Boolean(opts.csv || opts.xlsx || !opts.json);
+  const json: JsonTablesWriter | null = opts.json ? await jsonTablesWriter() : null;
   const bar = opts.quiet ? null : progressBar();
-  let result: BatchResult;
   try {
-    result = await extractPaths(paths, { onProgress: (done, total, file) => bar?.update(done, total, file) });
-  } finally {
-    bar?.stop();
-  }
-  for (const f of result.failures) process.stderr.write(`zhibiao: ${f.file}: ${f.message}\n`);
-  const skipped = skippedSummary(result.skipped);
-  if (skipped) process.stderr.write(`zhibiao: skipped ${skipped} (not reports)\n`);
+    try {
+      for await (const outcome of extractFilesParallel(files, { threads: opts.threads, onFile: (o, done, total) => bar?.update(done, total, o.file) })) {
+        if (outcome.result) await json?.add(outcome.result);
+        if (whole) addOutcome(result, outcome);
+        else addOutcome(result, { ...outcome, result: null });
+      }
+    } finally {
+      bar?.stop();
+    }
+    for (const f of result.failures) process.stderr.write(`zhibiao: ${f.file}: ${f.message}\n`);
+    const skippedLine = skippedSummary(result.skipped);
+    if (skippedLine) process.stderr.write(`zhibiao: skipped ${skippedLine} (not reports)\n`);
 
-  if (opts.json) process.stdout.write(JSON.stringify({ documents: result.documents, observations: result.observations, mentions: result.mentions }) + "\n");
+    if (json) await json.finish(process.stdout);
+  } catch (err) {
+    // A reader that went away (`| head`) ends the command quietly.
+    if (!(err instanceof ClosedOutput)) throw err;
+    return result.failures.length > 0 ? 1 : 0;
+  } finally {
+    await json?.dispose();
+  }
   if (opts.csv) {
     const written = await writeCsvTables(result, opts.csv);
     process.stderr.write(`zhibiao: wrote ${written.join(", ")}\n`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // zhibiao: the command line. Thin wiring over the kit's public API.
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { runExtract } from "./extract.js";
 import { pathValue, quietOnClosedPipes } from "./io.js";
 import { readFileSync } from "node:fs";
@@ -8,6 +8,13 @@ import { readFileSync } from "node:fs";
 quietOnClosedPipes();
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+/** --threads: a whole number of at least 1. */
+function threadCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("a whole number of threads, 1 or more");
+  return n;
+}
 
 const program = new Command();
 program
@@ -23,6 +30,7 @@ program
   .option("--csv <dir>", "write observations.csv, mentions.csv and documents.csv (UTF-8 with BOM) to DIR", pathValue("the folder to write the CSV files to"))
   .option("--xlsx <file>", "write an Excel workbook with the tables, notes and links to FILE", pathValue("the workbook's file name (.xlsx)"))
   .option("--quiet", "no progress bar")
+  .option("--threads <n>", "worker threads to extract with (default: one per core for large inputs; 1: none)", threadCount)
   .addHelpText(
     "after",
     `
@@ -33,9 +41,10 @@ Files in the folders that are not reports (images, scripts) are counted in one l
 Examples:
   zhibiao extract seeds
   zhibiao extract seeds --json > out.json
+  zhibiao extract reports/ --json --threads 4 > out.json
   zhibiao extract reports/ --csv tables/ --xlsx tables/zhibiao.xlsx`,
   )
-  .action(async (paths: string[], opts: { json?: boolean; csv?: string; xlsx?: string; quiet?: boolean }) => {
+  .action(async (paths: string[], opts: { json?: boolean; csv?: string; xlsx?: string; quiet?: boolean; threads?: number }) => {
     process.exitCode = await runExtract(paths, opts);
   });
 

@@ -13,6 +13,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {} from "./fakes/browser.js"; // the page's __zhibiaoFake
+import { headerOf } from "../addin/excel/labels.js";
 import { columnLetters } from "./fakes/model.js";
 import { convert, hasWriter, WRITER_SKIP, writeReportHtml } from "./helpers/formats.js";
 import { reportHtml } from "./helpers/report-html.js";
@@ -125,8 +126,9 @@ describe.skipIf(!hasChromium)("a report dropped into the task pane, with no serv
 
   const gdp2023 = async (name: string) => {
     const table = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
-    const at = (f: string) => table.headers.indexOf(f);
-    const row = table.values.find((r) => r[at("region")] === "雷州市" && r[at("indicator")] === "地区生产总值" && r[at("period")] === "2023" && r[at("kind")] === "actual");
+    // Chinese headers and codes by default, as for the service's tables (kit/lexicon/labels.json).
+    const at = (f: string) => table.headers.indexOf(headerOf(f, "zh"));
+    const row = table.values.find((r) => r[at("region")] === "雷州市" && r[at("indicator")] === "地区生产总值" && r[at("period")] === "2023" && r[at("kind")] === "实际");
     return { table, at, row };
   };
   const tables = () => page.evaluate(() => globalThis.__zhibiaoFake.tableNames());
@@ -225,7 +227,7 @@ describe.skipIf(!hasChromium)("a report dropped into the task pane, with no serv
     expect(workers.some((u) => u.endsWith("/pdfjs/pdf.worker.min.mjs"))).toBe(true);
 
     const r = table.values.indexOf(row!) + 2;
-    await page.evaluate((a) => globalThis.__zhibiaoFake.select("Sheet1", a), `${columnLetters(table.headers.indexOf("value") + 52)}${r}`);
+    await page.evaluate((a) => globalThis.__zhibiaoFake.select("Sheet1", a), `${columnLetters(at("value") + 52)}${r}`);
     await expect.poll(() => page.locator("#source-body figcaption").first().textContent(), { timeout: 15_000 }).toMatch(/第\d+页/);
     await page.locator("#source-body button.open").first().click();
     expect(await page.locator("#source-body .reading .page").first().textContent()).toMatch(/第\d+页/);

@@ -9,6 +9,7 @@ import type { FailureCode, Observation } from "../../kit/types.js";
 import { insertTable, TargetNotEmpty, type InsertResult, type Target } from "../excel/insert.js";
 import { refreshFileTable, type TableOutcome } from "../excel/refresh.js";
 import type { Key, Locale, Say } from "./messages.js";
+import type { Lang } from "../excel/labels.js";
 import type { ExcelRunner } from "./pane.js";
 import type { LocalReport, LocalReports } from "./sources.js";
 import type { ReadProgress } from "./local.js";
@@ -19,6 +20,8 @@ export interface DropDeps {
   locale: () => Locale;
   excel: ExcelRunner | null;
   target: () => Target;
+  /** The language of the table's headers and codes (the workbook's setting). */
+  lang?: () => Lang;
   local: LocalReports;
   /** Reads a report (the lazily loaded kit); a test may hand in its own. */
   read?: (bytes: Uint8Array, name: string, progress: ReadProgress) => Promise<LocalReport>;
@@ -119,7 +122,7 @@ export function mountDrop(deps: DropDeps): DropZone {
         const updated = await refreshFileTable(ctx, name, rows);
         if (updated) return { updated };
         const query = { region: region ? [region] : [], indicator: [], period: [], kind: [] };
-        return { inserted: await insertTable(ctx, { rows, query, target: deps.target(), file: name }) };
+        return { inserted: await insertTable(ctx, { rows, query, target: deps.target(), file: name, lang: deps.lang?.() }) };
       });
       if ("inserted" in outcome) tell("drop.loaded", { file: name, table: outcome.inserted.table, sheet: outcome.inserted.sheet, rows: outcome.inserted.rows });
       else if (outcome.updated.status === "refreshed") tell("drop.updated", { file: name, table: outcome.updated.table, rows: outcome.updated.rows, changed: outcome.updated.changed });

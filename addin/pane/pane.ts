@@ -5,9 +5,15 @@
 // their own module: a dropped report (drop.ts), the source view (source-view.ts), what the pickers
 // list (listing.ts, zones.ts), the indicator's facts (facts.ts), the language (language.ts).
 import type { Client } from "../client.js";
-import { ServiceError } from "../client.js";
+import { ListingUnstable, ServiceError } from "../client.js";
 import { insertTable, TargetNotEmpty, type Target } from "../excel/insert.js";
-import { refreshAll, type RefreshReport } from "../excel/refresh.js";
+import { refreshAll, tableAtSelection, type RefreshReport } from "../excel/refresh.js";
+import { fetchQuery } from "../excel/layouts.js";
+import { readPaneSettings, writePaneSettings } from "../excel/memory.js";
+import type { FunctionData } from "../functions/data.js";
+import { recalculateFunctions } from "../functions/recalc.js";
+import { createOptions } from "./options.js";
+import { pick } from "../functions/resolve.js";
 import { observationAtSelection } from "../excel/source.js";
 import { QUERY_KEYS, type Dimension, type FacetItem, type Query } from "../../server/api.js";
 import { mountDrop } from "./drop.js";
@@ -35,12 +41,16 @@ export interface PaneDeps {
   storage?: Pick<Storage, "getItem" | "setItem"> | null;
   /** Brings the pane into view (shared runtime), so a problem met by the ribbon's Refresh is seen. */
   showPane?: () => Promise<void>;
+  /** The worksheet functions' data: dropped and recalculated on Refresh when the reports changed. */
+  functions?: FunctionData;
 }
 
 export interface Pane {
   /** Resolves when the first lists are shown. */
   ready: Promise<void>;
   refreshAll(): Promise<RefreshReport | null>;
+  /** Refreshes the table holding the selection. */
+  refreshTable(): Promise<RefreshReport | null>;
   showSource(): Promise<void>;
   /** Switches the pane's language (and remembers the choice). */
   setLocale(locale: Locale): void;
@@ -78,6 +88,8 @@ export function mountPane(deps: PaneDeps): Pane {
   const facts = createFacts($("facts"), say, client);
   const insertButton = $<HTMLButtonElement>("insert");
   const refreshButton = $<HTMLButtonElement>("refresh");
+  const refreshTableButton = $<HTMLButtonElement>("refresh-table");
+  const options = createOptions($("options"), say, (s) => void deps.excel?.run((ctx) => writePaneSettings(ctx, s)).catch(failed));
 
   /** Display names of chosen values (indicator ids → names), for naming tables. */
   const labels: Record<string, string> = {};
@@ -85,13 +97,13 @@ export function mountPane(deps: PaneDeps): Pane {
   // Zones (开发区, 产业园…) found among the regions, with the region of the report each comes from.
   const parents = new Map<string, string>();
   const asking = new Set<string>();
-  const options = (dim: Dimension): PickerOptions => {
+  const pickerOptions = (dim: Dimension): PickerOptions => {
     const base = { labelOf: labelOf(dim), onChange: () => schedule() };
     if (dim === "indicator") return { ...base, arrange: (items, selected, more) => listIndicators(items, more, selected), switchKey: "moreIndicators" };
     if (dim === "region") return { ...base, arrange: (items) => listRegions(items, parents) };
     return base;
   };
-  const pickers = Object.fromEntries(QUERY_KEYS.map((dim) => [dim, createPicker($(`picker-${dim}`), dim, say, options(dim))])) as Record<Dimension, Picker>;
+  const pickers = Object.fromEntries(QUERY_KEYS.map((dim) => [dim, createPicker($(`picker-${dim}`), dim, say, pickerOptions(dim))])) as Record<Dimension, Picker>;
   const lastItems: Partial<Record<Dimension, FacetItem[]>> = {};
 
   async function placeZones(items: readonly FacetItem[]): Promise<void> {
@@ -135,6 +147,7 @@ export function mountPane(deps: PaneDeps): Pane {
   const targetChoice = () => (doc.querySelector<HTMLInputElement>('input[name="target"]:checked')?.value ?? "selection") as Target;
   const failed = (err: unknown) => {
     if (err instanceof ServiceError && err.status === null) return show(say("serviceDown", { detail: err.message }), [], true);
+    if (err instanceof ListingUnstable) return show(say("listingUnstable", { n: err.attempts }), [], true);
     if (err instanceof TargetNotEmpty) return show(say("notEmpty", { address: err.address }), [], true);
     show(say("error", { message: (err as Error).message }), [], true);
   };
@@ -210,7 +223,7 @@ export function mountPane(deps: PaneDeps): Pane {
   async function exclusive<T>(work: () => Promise<T>): Promise<T | null> {
     if (busy) return null;
     busy = true;
-    insertButton.disabled = refreshButton.disabled = true;
+    insertButton.disabled = refreshButton.disabled = refreshTableButton.disabled = true;
     show(say("working"));
     try {
       return await work();
@@ -219,7 +232,7 @@ export function mountPane(deps: PaneDeps): Pane {
       return null;
     } finally {
       busy = false;
-      refreshButton.disabled = !deps.excel;
+      refreshButton.disabled = refreshTableButton.disabled = !deps.excel;
       insertButton.disabled = !deps.excel || preview.dataset.count === "0";
     }
   }
@@ -230,21 +243,42 @@ export function mountPane(deps: PaneDeps): Pane {
     const target = targetChoice();
     await exclusive(async () => {
       const q = query();
-      const rows = await client.observations(q);
-      const r = await excel.run((ctx) => insertTable(ctx, { rows, query: q, labels, target }));
+      let rows = await client.observations(q);
+      const layout = options.layout(rows, q.period);
+      // Plan vs result needs targets and results, whatever kinds were ticked.
+      const asked = fetchQuery(layout, q);
+      if (asked !== q) rows = await client.observations(asked);
+      const lang = options.settings().lang;
+      const r = await excel.run((ctx) => insertTable(ctx, { rows, query: q, labels, target, layout, lang }));
       show(say("inserted", { table: r.table, sheet: r.sheet, rows: r.rows }));
     });
   }
 
-  async function refresh(): Promise<RefreshReport | null> {
+  async function refresh(which: "all" | "selection" = "all"): Promise<RefreshReport | null> {
     const excel = deps.excel;
     if (!excel) {
       show(say("noExcel"), [], true);
       return null;
     }
     return exclusive(async () => {
-      const report = await excel.run((ctx) => refreshAll(ctx, (q) => client.observations(q)));
+      let only: string[] | undefined;
+      if (which === "selection") {
+        const at = await excel.run(tableAtSelection);
+        if (!at) {
+          show(say("refreshTable.none"), [], true);
+          await deps.showPane?.().catch(() => undefined); // the ribbon's button: say it where it is seen
+          return null;
+        }
+        only = [at];
+      }
+      const report = await excel.run((ctx) => refreshAll(ctx, (q) => client.observations(q), { only }));
       const d = describeRefresh(report, say);
+      // Formula cells follow the same Refresh, when the reports changed since they were computed.
+      const fns = deps.functions;
+      if (report.serviceError === null && fns) {
+        const generation = await client.health().then((h) => h.generation, () => null);
+        if (await excel.run((ctx) => recalculateFunctions(ctx, fns, generation))) d.summary += say("sep") + say("recalculated");
+      }
       show(d.summary, d.details, d.problem);
       if (d.problem) await deps.showPane?.().catch(() => undefined);
       void showSource(); // the selected number may have just changed
@@ -258,13 +292,22 @@ export function mountPane(deps: PaneDeps): Pane {
     if (!excel) return;
     try {
       const at = await excel.run(observationAtSelection);
-      await sourceView.show(at?.id ?? null);
+      if (!at) return void (await sourceView.show(null));
+      let id = at.id;
+      if (id === null && at.lookup) {
+        // A wide layout's cell: the statement it shows, chosen as the table chose it.
+        const l = at.lookup;
+        const rows = await client.observations({ region: [l.region], indicator: [l.indicator], period: [l.period], kind: l.kind ? [l.kind] : [] });
+        id = pick(rows, l.period, l.kind)?.id ?? null;
+        if (id === null) return sourceView.tell(say("source.none"));
+      }
+      await sourceView.show(id);
     } catch (err) {
       show(say("error", { message: (err as Error).message }), [], true);
     }
   }
 
-  mountDrop({ doc, say, locale: () => locale, excel: deps.excel, target: targetChoice, local, loaded: () => void showSource() });
+  mountDrop({ doc, say, locale: () => locale, excel: deps.excel, target: targetChoice, lang: () => options.settings().lang, local, loaded: () => void showSource() });
 
   const language = $<HTMLSelectElement>("language");
   language.value = locale;
@@ -287,19 +330,32 @@ export function mountPane(deps: PaneDeps): Pane {
 
   insertButton.addEventListener("click", () => void insert());
   refreshButton.addEventListener("click", () => void refresh());
+  refreshTableButton.addEventListener("click", () => void refresh("selection"));
   $("clear").addEventListener("click", () => {
     for (const p of Object.values(pickers)) p.clear();
     schedule();
     showFacts();
   });
   insertButton.disabled = true;
-  refreshButton.disabled = !deps.excel;
+  refreshButton.disabled = refreshTableButton.disabled = !deps.excel;
   if (!deps.excel) show(say("noExcel"), [], true);
   void sourceView.show(null);
 
+  // This workbook's settings; refresh on open when it asks for it.
+  const settingsRead = deps.excel
+    ? deps.excel.run(readPaneSettings).then(
+        (s) => {
+          options.setSettings(s);
+          if (s.refreshOnOpen) void refresh();
+        },
+        () => undefined,
+      )
+    : Promise.resolve();
+
   return {
-    ready: Promise.all([checkService(), update()]).then(() => undefined),
-    refreshAll: refresh,
+    ready: Promise.all([checkService(), update(), settingsRead]).then(() => undefined),
+    refreshAll: () => refresh("all"),
+    refreshTable: () => refresh("selection"),
     showSource,
     setLocale,
   };

@@ -13,6 +13,8 @@ import type { Sources } from "./sources.js";
 export interface SourceView {
   /** Shows the sources of one observation (by id), or the hint when no loaded number is selected. */
   show(id: string | null): Promise<void>;
+  /** Shows a note instead (a cell for which no number is stated). */
+  tell(text: string, problem?: boolean): void;
 }
 
 /** Where in a quote the observation's number is written (value first, else growth); null if not found. */
@@ -149,5 +151,10 @@ export function createSourceView(root: HTMLElement, say: Say, sources: Sources):
     }
   }
 
-  return { show };
+  function tell(text: string, problem = false): void {
+    ++shown;
+    root.replaceChildren(el("p", problem ? "problem" : "note", text));
+  }
+
+  return { show, tell };
 }
