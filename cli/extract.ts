@@ -14,6 +14,21 @@ export interface ExtractCliOptions {
   quiet?: boolean;
   /** Worker threads (default: one per core for large inputs; 1: none). */
   threads?: number;
+  /** Keep the tables in this store file: files unchanged since the last run are not read again. */
+  store?: string;
+}
+
+/** The tables of `paths` through the store: synced (only changed files read), then read back from it. */
+async function throughStore(paths: string[], store: string, quiet?: boolean): Promise<BatchResult> {
+  const { syncPaths, storeFileFor } = await import("./store.js");
+  const { tablesOfFiles } = await import("../store/index.js");
+  const { db, files, listingFailures, skipped } = await syncPaths(paths, storeFileFor(paths, store), { quiet });
+  try {
+    const t = await tablesOfFiles(db, files);
+    return { documents: t.documents, observations: t.observations, mentions: t.mentions, failures: [...listingFailures, ...t.failures], skipped };
+  } finally {
+    db.close();
+  }
 }
 
 /** Runs the command and returns the exit status: 1 if any file failed. */
@@ -22,21 +37,28 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
   // (exceljs is loaded only when a workbook is asked for: it is slow to load.)
   const xlsx = opts.xlsx ? await import("../export/xlsx.js") : null;
   if (xlsx && opts.xlsx) await xlsx.checkWorkbookTarget(opts.xlsx);
-  const { files, failures, skipped } = await listReportFiles(paths);
-  const result: BatchResult = { documents: [], observations: [], mentions: [], failures, skipped };
   // --json alone streams (see export/json.ts); CSV, the workbook and the summary take the whole batch.
   const whole = Boolean(opts.csv || opts.xlsx || !opts.json);
   const json: JsonTablesWriter | null = opts.json ? await jsonTablesWriter() : null;
-  const bar = opts.quiet ? null : progressBar();
+  let result: BatchResult = { documents: [], observations: [], mentions: [], failures: [], skipped: {} };
   try {
-    try {
-      for await (const outcome of extractFilesParallel(files, { threads: opts.threads, onFile: (o, done, total) => bar?.update(done, total, o.file) })) {
-        if (outcome.result) await json?.add(outcome.result);
-        if (whole) addOutcome(result, outcome);
-        else addOutcome(result, { ...outcome, result: null });
+    if (opts.store) {
+      // The store gives the batch back whole (read from its file, not re-extracted).
+      result = await throughStore(paths, opts.store, opts.quiet);
+      await json?.add(result);
+    } else {
+      const { files, failures, skipped } = await listReportFiles(paths);
+      result = { documents: [], observations: [], mentions: [], failures, skipped };
+      const bar = opts.quiet ? null : progressBar();
+      try {
+        for await (const outcome of extractFilesParallel(files, { threads: opts.threads, onFile: (o, done, total) => bar?.update(done, total, o.file) })) {
+          if (outcome.result) await json?.add(outcome.result);
+          if (whole) addOutcome(result, outcome);
+          else addOutcome(result, { ...outcome, result: null });
+        }
+      } finally {
+        bar?.stop();
       }
-    } finally {
-      bar?.stop();
     }
     for (const f of result.failures) process.stderr.write(`zhibiao: ${f.file}: ${f.message}\n`);
     const skippedLine = skippedSummary(result.skipped);

@@ -28,7 +28,9 @@ const LEIZHOU = "000_b3806004d9469c12.txt";
 
 /** Starts the built CLI and resolves with the origin it prints. */
 function startServe(folder: string): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
-  const child = spawn(process.execPath, [path.join(root, "dist/cli/main.js"), "serve", folder, "--http", "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  // The store beside the folder (removed with it), not in the user's ~/.zhibiao.
+  const store = `${folder}.duckdb`;
+  const child = spawn(process.execPath, [path.join(root, "dist/cli/main.js"), "serve", folder, "--http", "--port", "0", "--store", store], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
@@ -79,7 +81,7 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
       serve.child.kill("SIGTERM");
       await exited;
     }
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    if (tmp) for (const p of [tmp, `${tmp}.duckdb`, `${tmp}.duckdb.wal`]) rmSync(p, { recursive: true, force: true });
   });
 
   it("inserts 雷州市's GDP, shows its source, and refreshes it from the ribbon after the report changes", async () => {
