@@ -48,7 +48,7 @@ describe("zhibiao extract", () => {
       expect(text.split("\n")[0]).toMatch(/^\ufeff(id|observation_id|doc),/);
       expect(text.length).toBeGreaterThan(rows * 10);
     }
-    expect(readFileSync(path.join(dir, "observations.csv"), "utf8")).toContain("雷州市,2023,,actual,地区生产总值,gdp,386.42,亿元,3.6,yoy,,,,3,湛江市,false");
+    expect(readFileSync(path.join(dir, "observations.csv"), "utf8")).toContain("雷州市,2023,,actual,地区生产总值,gdp,386.42,亿元,386.42,亿元,3.6,yoy,,,,3,湛江市,false");
   });
 
   it("reads a folder of every format, names each file it cannot read and what it skipped, and still reads the rest", async () => {

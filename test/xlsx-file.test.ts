@@ -11,6 +11,7 @@ import { WorkbookFileError, writeWorkbook } from "../export/xlsx.js";
 import { writeAtomically } from "../export/xlsx/file.js";
 import { OBSERVATION_COLUMNS } from "../export/csv.js";
 import { columnLetters } from "./fakes/model.js";
+import { withStandard } from "./helpers/observation.js";
 
 /** Column letters on the observations sheet: its last column and a field's. */
 const LAST = columnLetters(OBSERVATION_COLUMNS.length - 1);
@@ -23,11 +24,11 @@ const isRoot = process.getuid?.() === 0;
 const tiny: ExtractResult = {
   documents: [],
   observations: [
-    {
+    withStandard({
       id: "o1", doc: "a.txt", region: "雷州市", period: "2023", period_part: null, kind: "actual", indicator: "地区生产总值", indicator_id: "gdp", value: 386.42, unit: "亿元",
       growth_pct: 3.6, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null, target_text: null, rank: 3, rank_scope: "湛江市", conflict: false,
       quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%",
-    },
+    }),
   ],
   mentions: [{ observation_id: "o1", doc: "a.txt", start: 0, end: 24, quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%", section: null, from_table: false, page: null }],
 };

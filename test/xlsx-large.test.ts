@@ -12,6 +12,7 @@ import { writeWorkbook } from "../export/xlsx.js";
 import { writeXlsx } from "../export/xlsx/write.js";
 import { OBSERVATION_COLUMNS } from "../export/csv.js";
 import { columnLetters } from "./fakes/model.js";
+import { withStandard } from "./helpers/observation.js";
 
 /** Column letters on the observations sheet: its last column and a field's. */
 const LAST = columnLetters(OBSERVATION_COLUMNS.length - 1);
@@ -29,11 +30,11 @@ function synthetic(n: number): ExtractResult {
     const year = String(2020 + (Math.floor(i / REGIONS.length) % 4));
     const gdp = Math.floor(i / REGIONS.length) % 2 === 1; // every region gets both kinds of rows
     const quote = `${region}完成地区生产总值 ${100 + i / 100} 亿元、增长 ${(i % 90) / 10}%`;
-    observations.push({
+    observations.push(withStandard({
       id: `o${i}`, doc: `${region}.txt`, region, period: year, period_part: null, kind: i % 5 === 4 ? "target" : "actual", indicator: gdp ? "地区生产总值" : `指标${i}`,
       indicator_id: gdp ? "gdp" : null, value: 100 + i / 100, unit: "亿元", growth_pct: (i % 90) / 10, growth_basis: "yoy", value_qualifier: null,
       growth_qualifier: null, target_text: null, rank: null, rank_scope: null, conflict: i % 97 === 0, quote,
-    });
+    }));
     mentions.push({ observation_id: `o${i}`, doc: `${region}.txt`, start: i * 10, end: i * 10 + quote.length, quote, section: "一、执行情况", from_table: false, page: null });
     if (i % 3 === 0) mentions.push({ observation_id: `o${i}`, doc: `${region}.txt`, start: 1e6 + i, end: 1e6 + i + 5, quote: `表格 ${i}`, section: null, from_table: true, page: null });
   }

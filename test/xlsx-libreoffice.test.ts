@@ -12,6 +12,7 @@ import { extractPaths } from "../kit/index.js";
 import type { BatchResult, ExtractResult, Observation } from "../kit/types.js";
 import { writeWorkbook } from "../export/xlsx.js";
 import { OBSERVATION_COLUMNS } from "../export/csv.js";
+import { withStandard } from "./helpers/observation.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
@@ -59,7 +60,7 @@ function csvOf(sheet: string): string[][] {
 }
 
 function synthetic(n: number): ExtractResult {
-  const observations: Observation[] = Array.from({ length: n }, (_, i) => ({
+  const observations: Observation[] = Array.from({ length: n }, (_, i) => withStandard({
     id: `o${i}`, doc: "s.txt", region: `测试${i % 30}区`, period: "2023", period_part: null, kind: "actual", indicator: "地区生产总值", indicator_id: "gdp", value: i + 0.5,
     unit: "亿元", growth_pct: 1.5, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null, target_text: null, rank: null, rank_scope: null,
     conflict: false, quote: `第${i}句：地区生产总值 ${i + 0.5} 亿元`,

@@ -11,13 +11,14 @@ import { noteText, observationLinks, mentionLinks, oneLine } from "../export/xls
 import { documentRows, shapeRow } from "../export/xlsx/rows.js";
 import { DOCUMENTS, OBSERVATIONS, STYLE } from "../export/xlsx/spec.js";
 import { StyleCache } from "../export/xlsx/styles.js";
+import { withStandard } from "./helpers/observation.js";
 
 function obs(p: Partial<Observation>): Observation {
-  return {
+  return withStandard({
     id: "x", doc: "d.txt", region: "雷州市", period: "2023", period_part: null, kind: "actual", indicator: "地区生产总值", indicator_id: "gdp",
     value: null, unit: null, growth_pct: null, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null,
     target_text: null, rank: null, rank_scope: null, conflict: false, quote: "q", ...p,
-  };
+  });
 }
 function mention(p: Partial<Mention>): Mention {
   return { observation_id: "x", doc: "d.txt", start: 0, end: 1, quote: "q", section: null, from_table: false, page: null, ...p };

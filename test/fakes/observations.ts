@@ -1,11 +1,12 @@
 // Observations for the add-in's unit tests, shaped like the kit's (kit/types.ts).
 import type { Observation } from "../../kit/types.js";
+import { withStandard } from "../helpers/observation.js";
 
 let n = 0;
 
 export function observation(over: Partial<Observation> = {}): Observation {
   n++;
-  return {
+  return withStandard({
     id: `obs${String(n).padStart(6, "0")}`,
     doc: "000_test.txt",
     region: "雷州市",
@@ -26,7 +27,7 @@ export function observation(over: Partial<Observation> = {}): Observation {
     conflict: false,
     quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%，增速居湛江市第三",
     ...over,
-  };
+  });
 }
 
 /** `count` distinct observations of one region, ids in order. */
