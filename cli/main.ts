@@ -20,10 +20,13 @@ program
   .option("--csv <dir>", "write observations.csv, mentions.csv and documents.csv (UTF-8 with BOM) to DIR")
   .option("--xlsx <file>", "write an Excel workbook with the tables, notes and links to FILE")
   .option("--quiet", "no progress bar")
+  .option("--lang <zh|en>", "labels of the summary and the workbook: zh (Chinese, the default) or en; also ZHIBIAO_LANG")
   .addHelpText(
     "after",
     `
-Without --json, --csv or --xlsx a summary table is printed. A file that cannot be read is
+Without --json, --csv or --xlsx a summary table is printed. The summary and the workbook show
+Chinese labels (地区, 指标, 实际, 左右…) unless --lang en or ZHIBIAO_LANG=en; JSON and CSV keep
+the data contract's field names and codes. A file that cannot be read is
 reported on stderr with the reason; the others are still extracted, and the exit status is 1.
 Files in the folders that are not reports (images, scripts) are counted in one line on stderr.
 
@@ -32,7 +35,7 @@ Examples:
   zhibiao extract seeds --json > out.json
   zhibiao extract reports/ --csv tables/ --xlsx tables/zhibiao.xlsx`,
   )
-  .action(async (paths: string[], opts: { json?: boolean; csv?: string; xlsx?: string; quiet?: boolean }) => {
+  .action(async (paths: string[], opts: { json?: boolean; csv?: string; xlsx?: string; quiet?: boolean; lang?: string }) => {
     process.exitCode = await runExtract(paths, opts);
   });
 

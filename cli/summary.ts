@@ -1,6 +1,8 @@
-// The readable summary printed when no output format is asked for.
+// The readable summary printed when no output format is asked for: Chinese labels by default,
+// English with --lang en (labels.json); figures as written either way.
 import Table from "cli-table3";
 import { periodLabel } from "../kit/core.js";
+import { codeLabel, DEFAULT_LANG, fieldLabel, text, type Lang } from "../kit/lexicon/labels.js";
 import type { BatchResult, Observation } from "../kit/types.js";
 
 const HEADLINE = ["gdp", "fai", "retail_sales", "budget_revenue", "income_per_capita", "industry_va_above_scale"];
@@ -21,13 +23,22 @@ function figure(o: Observation | undefined): string {
   return parts.join(" ");
 }
 
-export function summaryTable(result: BatchResult): string {
-  const docs = new Table({ head: ["file", "region", "type", "report", "plan", "observations", "conflicts"], ...COMPACT });
+export function summaryTable(result: BatchResult, lang: Lang = DEFAULT_LANG): string {
+  const f = (field: string) => fieldLabel(field, lang);
+  const docs = new Table({ head: [f("file"), f("region"), f("type"), f("report_period"), f("plan_period"), f("observations"), f("conflicts")], ...COMPACT });
   for (const d of result.documents) {
     if (d.observations === 0 && result.documents.filter((x) => x.doc === d.doc).length > 1) continue;
-    docs.push([d.part > 0 ? `${d.doc} #${d.part}` : d.doc, d.region ?? "", d.type, d.report_period === null ? "" : periodLabel({ period: d.report_period, period_part: d.report_period_part }), d.plan_period ?? "", d.observations, d.conflicts]);
+    docs.push([
+      d.part > 0 ? `${d.doc} #${d.part}` : d.doc,
+      d.region ?? "",
+      codeLabel("type", d.type, lang),
+      d.report_period === null ? "" : periodLabel({ period: d.report_period, period_part: d.report_period_part }),
+      d.plan_period ?? "",
+      d.observations,
+      d.conflicts,
+    ]);
   }
-  const heads = new Table({ head: ["region", "period", "kind", ...HEADLINE.map((id) => result.observations.find((o) => o.indicator_id === id)?.indicator ?? id)], ...COMPACT });
+  const heads = new Table({ head: [f("region"), f("period"), f("kind"), ...HEADLINE.map((id) => result.observations.find((o) => o.indicator_id === id)?.indicator ?? id)], ...COMPACT });
   const keys = new Map<string, Observation[]>();
   for (const o of result.observations) {
     if (!HEADLINE.includes(o.indicator_id ?? "")) continue;
@@ -36,11 +47,15 @@ export function summaryTable(result: BatchResult): string {
   }
   for (const [k, list] of keys) {
     const [region, period, kind] = k.split("\u0001");
-    heads.push([region!, period!, kind!, ...HEADLINE.map((id) => figure(list.find((o) => o.indicator_id === id)))]);
+    heads.push([region!, period!, codeLabel("kind", kind!, lang), ...HEADLINE.map((id) => figure(list.find((o) => o.indicator_id === id)))]);
   }
   const warnings = result.documents.flatMap((d) => d.warnings.map((w) => `  ${d.part > 0 ? `${d.doc} #${d.part}` : d.doc}: ${w}`));
-  const warned = warnings.length > 0 ? `\nWarnings\n${warnings.join("\n")}\n` : "";
-  const total = `${result.documents.length} documents, ${result.observations.length} observations, ${result.mentions.length} mentions, ${result.failures.length} failed`;
-  const legend = "≈ about, ≥ at least, > more than, ≤ at most; (!) the text and the annex table disagree (the table's figure is shown).";
-  return `${docs.toString()}\n${warned}\nHeadline indicators\n${heads.toString()}\n${legend}\n${total}`;
+  const warned = warnings.length > 0 ? `\n${text("summary_warnings", lang)}\n${warnings.join("\n")}\n` : "";
+  const total = text("summary_total", lang, {
+    documents: result.documents.length,
+    observations: result.observations.length,
+    mentions: result.mentions.length,
+    failed: result.failures.length,
+  });
+  return `${docs.toString()}\n${warned}\n${text("summary_headline", lang)}\n${heads.toString()}\n${text("summary_legend", lang)}\n${total}`;
 }

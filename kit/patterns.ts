@@ -59,6 +59,9 @@ export const FIGURE_BRANCHES = {
 const FIGURE = Object.values(FIGURE_BRANCHES).join("|");
 
 export const P = {
+  // ---- labels (lexicon/labels.ts): months of period_part ("M1-M5", "M6"), {placeholders} in a label's text
+  monthPart: /^M(\d{1,2})(?:-M(\d{1,2}))?$/,
+  placeholder: /\{(\w+)\}/g,
   // ---- blocks
   markdownHeading: /^(#{1,6})\s*/,
   /** 【湛江招商】: a column name heading a news item; not a page's control (【字体：大 中 小】) nor a footnote (【12】). */
