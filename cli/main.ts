@@ -40,6 +40,28 @@ Examples:
   });
 
 program
+  .command("indicators")
+  .description("list the indicator catalogue: definitions, standard units, aliases; with paths, where the reports hold each")
+  .argument("[paths...]", "report files or folders: adds each indicator's coverage (documents, regions, years)")
+  .option("--json", "print the catalogue as JSON (id, name, definition, defaultUnit, aliases, variants, coverage)")
+  .option("--lang <zh|en>", "labels: zh (Chinese, the default) or en; also ZHIBIAO_LANG")
+  .addHelpText(
+    "after",
+    `
+Definitions are in Chinese, as the National Bureau of Statistics words them. The standard unit is
+the one every observation's value_std is given in.
+
+Examples:
+  zhibiao indicators
+  zhibiao indicators seeds
+  zhibiao indicators reports/ --json > catalogue.json`,
+  )
+  .action(async (paths: string[], opts: { json?: boolean; lang?: string }) => {
+    const { runIndicators } = await import("./indicators.js");
+    process.exitCode = await runIndicators(paths, opts);
+  });
+
+program
   .command("text")
   .description("print the reading text of a report: the text every offset of its mentions indexes")
   .argument("<file>", "a report file (text, CSV, HTML, DOCX, PDF or XLSX)")
