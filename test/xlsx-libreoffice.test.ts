@@ -135,6 +135,9 @@ describe.skipIf(!hasSoffice)(`LibreOffice opens the workbook (${hasSoffice ? sof
     const a4 = layouts.filter((p) => /fo:page-width="(?:29\.7\d*cm|11\.69\d*in)"/.test(p) && /fo:page-height="(?:21(?:\.0+)?cm|8\.26\d*in)"/.test(p));
     expect(a4.length, layouts.join("\n")).toBeGreaterThan(0);
     expect(a4.some((p) => /style:scale-to-X="1"/.test(p)), a4.join("\n")).toBe(true);
+    // Header rows repeated on every printed page: one block per sheet.
+    const content = await ods.file("content.xml")!.async("string");
+    expect([...content.matchAll(/<table:table-header-rows>/g)].length).toBe(5);
   });
 
   it("reads notes past the first VML block of 1024", async () => {

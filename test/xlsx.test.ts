@@ -421,6 +421,10 @@ describe("the workbook from the seeds", () => {
       expect(setup.fitToHeight, name).toBe(0);
       expect(await sheetXml(name)).toMatch(/<sheetPr[^>]*>.*<pageSetUpPr fitToPage="1"\/>/);
     }
+    // The header rows repeat on every printed page.
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    const titles = [...book.matchAll(/<definedName name="_xlnm\.Print_Titles" localSheetId="(\d)">([^<]+)<\/definedName>/g)].map((m) => [Number(m[1]), unescape(m[2]!)]);
+    expect(titles).toEqual(SHEETS.map((name, i) => [i, `'${name}'!$1:$${name === CMP ? 2 : 1}`]));
   });
 
   it("uses nothing Excel 2016 or WPS lacks: no formulas, dynamic arrays, slicers, timelines or extension lists", async () => {

@@ -90,12 +90,14 @@ function tableWidths(columns: readonly ColumnSpec[], rows: Iterable<RowOut>, lan
   return columns.map((c, i) => fitWidth(headerText(c, lang), widest[i]!, c.maxWidth));
 }
 
-/** Every sheet prints on A4 across one page's width (PAGE_SETUP). */
-const pageSetup = PAGE_SETUP as unknown as Partial<ExcelJS.PageSetup>;
+/** Every sheet prints on A4 across one page's width (PAGE_SETUP), its header rows repeated on every page. */
+function pageSetup(headerRows: number): Partial<ExcelJS.PageSetup> {
+  return { ...(PAGE_SETUP as unknown as Partial<ExcelJS.PageSetup>), printTitlesRow: `1:${headerRows}` };
+}
 
 async function writeTableSheet(book: StreamingWorkbook, styles: StyleCache, t: TableSheet, lang: Lang): Promise<void> {
   const { spec } = t;
-  const sheet = book.addSheet(sheetName(spec.key, lang), { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }], pageSetup });
+  const sheet = book.addSheet(sheetName(spec.key, lang), { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }], pageSetup: pageSetup(1) });
   const { ws } = sheet;
   const widths = tableWidths(spec.columns, t.rows(), lang);
   const headers = spec.columns.map((c) => headerText(c, lang));
@@ -156,7 +158,7 @@ async function writeCompareSheet(book: StreamingWorkbook, styles: StyleCache, gr
   const lead = leadLabels.length;
   const sheet = book.addSheet(sheetName("compare", lang), {
     views: [{ state: "frozen", xSplit: lead, ySplit: 2, topLeftCell: `${columnLetter(lead + 1)}3`, activeCell: "A3" }],
-    pageSetup,
+    pageSetup: pageSetup(2),
   });
   const { ws } = sheet;
   const measures = new Map(MEASURES.map((m) => [m.key, m]));
