@@ -13,6 +13,19 @@ const COMPACT = {
   style: { head: ["bold"], "padding-left": 1, "padding-right": 1 },
 };
 
+/** A title to read beside the file name, cut to about `width` columns (a Chinese character is two). */
+export function shortTitle(title: string | null, width = 40): string {
+  if (!title) return "";
+  let w = 0;
+  let out = "";
+  for (const ch of title) {
+    w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+    if (w > width) return out + "…";
+    out += ch;
+  }
+  return out;
+}
+
 function figure(o: Observation | undefined): string {
   if (!o) return "";
   const parts: string[] = [];
@@ -25,11 +38,13 @@ function figure(o: Observation | undefined): string {
 
 export function summaryTable(result: BatchResult, lang: Lang = DEFAULT_LANG): string {
   const f = (field: string) => fieldLabel(field, lang);
-  const docs = new Table({ head: [f("file"), f("region"), f("type"), f("report_period"), f("plan_period"), f("observations"), f("conflicts")], ...COMPACT });
+  // The title is what a person reads; the file name (often a hash) is kept for finding the file.
+  const docs = new Table({ head: [f("file"), f("title"), f("region"), f("type"), f("report_period"), f("plan_period"), f("observations"), f("conflicts")], ...COMPACT });
   for (const d of result.documents) {
     if (d.observations === 0 && result.documents.filter((x) => x.doc === d.doc).length > 1) continue;
     docs.push([
       d.part > 0 ? `${d.doc} #${d.part}` : d.doc,
+      shortTitle(d.title),
       d.region ?? "",
       codeLabel("type", d.type, lang),
       d.report_period === null ? "" : periodLabel({ period: d.report_period, period_part: d.report_period_part }),

@@ -93,6 +93,7 @@ describe("zhibiao extract", () => {
     expect(r.stdout).toContain("主要指标");
     expect(r.stdout).toMatch(/雷州市 .*2023 .*实际 /);
     expect(r.stdout).toContain("计划执行情况报告");
+    expect(r.stdout).toContain("雷州市2023年国民经济和社会发展规划执行情…"); // the title beside the file name, cut to fit
     expect(r.stdout).not.toMatch(/\bactual\b|plan_report/);
   });
 
