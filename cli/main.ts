@@ -2,7 +2,10 @@
 // zhibiao: the command line. Thin wiring over the kit's public API.
 import { Command } from "commander";
 import { runExtract } from "./extract.js";
+import { pathValue, quietOnClosedPipes } from "./io.js";
 import { readFileSync } from "node:fs";
+
+quietOnClosedPipes();
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -17,8 +20,8 @@ program
   .description("extract observations and mentions from report files or folders")
   .argument("<paths...>", "report files (.txt, .md, .csv, .html, .docx, .pdf, .xlsx) or folders holding them")
   .option("--json", "print {documents, observations, mentions} as one JSON object to stdout")
-  .option("--csv <dir>", "write observations.csv, mentions.csv and documents.csv (UTF-8 with BOM) to DIR")
-  .option("--xlsx <file>", "write an Excel workbook with the tables, notes and links to FILE")
+  .option("--csv <dir>", "write observations.csv, mentions.csv and documents.csv (UTF-8 with BOM) to DIR", pathValue("the folder to write the CSV files to"))
+  .option("--xlsx <file>", "write an Excel workbook with the tables, notes and links to FILE", pathValue("the workbook's file name (.xlsx)"))
   .option("--quiet", "no progress bar")
   .option("--lang <zh|en>", "labels of the summary and the workbook: zh (Chinese, the default) or en; also ZHIBIAO_LANG")
   .addHelpText(

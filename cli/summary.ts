@@ -4,14 +4,17 @@ import Table from "cli-table3";
 import { periodLabel } from "../kit/core.js";
 import { codeLabel, DEFAULT_LANG, fieldLabel, text, type Lang } from "../kit/lexicon/labels.js";
 import type { BatchResult, Observation } from "../kit/types.js";
+import { colourWanted } from "./io.js";
 
 const HEADLINE = ["gdp", "fai", "retail_sales", "budget_revenue", "income_per_capita", "industry_va_above_scale"];
 const QUALIFIER_SIGN: Record<string, string> = { about: "≈", at_least: "≥", more_than: ">", at_most: "≤" };
-/** No lines between rows, plain headers: a summary to read, not a grid to look at. */
-const COMPACT = {
-  chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  style: { head: ["bold"], "padding-left": 1, "padding-right": 1 },
-};
+/** No lines between rows, plain headers: a summary to read, not a grid to look at. Bold headers and grey lines only where colour is wanted. */
+function compact(colour: boolean) {
+  return {
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+    style: { head: colour ? ["bold"] : [], border: colour ? ["grey"] : [], "padding-left": 1, "padding-right": 1 },
+  };
+}
 
 /** A title to read beside the file name, cut to about `width` columns (a Chinese character is two). */
 export function shortTitle(title: string | null, width = 40): string {
@@ -36,7 +39,8 @@ function figure(o: Observation | undefined): string {
   return parts.join(" ");
 }
 
-export function summaryTable(result: BatchResult, lang: Lang = DEFAULT_LANG): string {
+export function summaryTable(result: BatchResult, lang: Lang = DEFAULT_LANG, colour = colourWanted(process.stdout)): string {
+  const COMPACT = compact(colour);
   const f = (field: string) => fieldLabel(field, lang);
   // The title is what a person reads; the file name (often a hash) is kept for finding the file.
   const docs = new Table({ head: [f("file"), f("title"), f("region"), f("type"), f("report_period"), f("plan_period"), f("observations"), f("conflicts")], ...COMPACT });

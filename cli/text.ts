@@ -11,6 +11,8 @@ export async function runText(file: string, opts: { pages?: boolean }): Promise<
       text = starts.map((s, i) => `\f page ${i + 1}\n` + reading.text.slice(s, starts[i + 1] ?? reading.text.length)).join("");
       if (starts[0]! > 0) text = reading.text.slice(0, starts[0]) + text;
     }
+    // What the reader mended (bytes not valid in the file's encoding) is said, not hidden in the text.
+    for (const w of reading.warnings ?? []) process.stderr.write(`zhibiao: ${file}: ${w}\n`);
     process.stdout.write(text);
     return 0;
   } catch (err) {

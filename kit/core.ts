@@ -120,7 +120,7 @@ export function extractReading(reading: Reading, options: ExtractOptions): Extra
       observations: ids.size,
       mentions: mentions.filter((x) => ids.has(x.observation_id)).length,
       conflicts: merged.observations.filter((o) => ids.has(o.id) && o.conflict).length,
-      warnings: m.warnings,
+      warnings: [...(reading.warnings ?? []), ...m.warnings],
     };
   });
   return { documents, observations: merged.observations, mentions };

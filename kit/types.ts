@@ -101,6 +101,7 @@ export type FailureCode =
   | "unreadable"
   | "empty"
   | "binary"
+  | "garbled" // text that decodes plausibly in no encoding (mojibake): refused, no rows from it
   | "not_a_report"
   | "too_large"
   | "unsupported_format" // a format no reader takes (.doc, .xls, a zip of something else)

@@ -94,7 +94,7 @@ async function kernelErrors(file, env, timeoutSec) {
  * `outputDir` the executed copy goes there; without, the notebook is rewritten in place
  * (and left untouched if a cell fails). Rejects, with what the kernel said, when any cell fails.
  */
-export async function executeNotebook(file, { env, outputDir, timeoutSec = 300 } = {}) {
+export async function executeNotebook(file, { env, outputDir, timeoutSec = 900 } = {}) {
   if (!findNbconvert()) throw new Error("jupyter-nbconvert is not installed");
   const { ok, stderr } = await run(nbconvertArgs(file, timeoutSec, outputDir ? ["--output-dir", outputDir] : ["--inplace"]), env);
   if (ok) return outputDir ? path.join(outputDir, path.basename(file)) : file;

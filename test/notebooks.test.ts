@@ -85,7 +85,7 @@ describe.skipIf(!nbconvert)("notebooks run by the tslab kernel", () => {
     const files = notebookFiles();
     const done = await Promise.all(files.map((f) => executeNotebook(f, { env, outputDir: out })));
     done.forEach((file) => executed.set(path.basename(file), readNotebook(file)));
-  }, 300_000);
+  }, 1_200_000);
 
   afterAll(() => {
     jupyter?.cleanup();
@@ -207,5 +207,5 @@ describe.skipIf(!nbconvert)("notebooks run by the tslab kernel", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 900_000);
 });

@@ -7,17 +7,17 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { extractPaths } from "../kit/index.js";
 import type { BatchResult, ExtractResult, Observation } from "../kit/types.js";
 import { writeWorkbook } from "../export/xlsx.js";
 import { OBSERVATION_SHEET_COLUMNS as OBSERVATION_COLUMNS } from "../export/xlsx/spec.js";
 import { fieldLabel } from "../kit/lexicon/labels.js";
 import { withStandard } from "./helpers/observation.js";
+import { soffice } from "./helpers/soffice.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
-const hasSoffice = soffice.status === 0;
+const version = spawnSync("soffice", ["--version"], { encoding: "utf8" });
+const hasSoffice = version.status === 0;
 const SKIP = "skipped: LibreOffice (soffice) is not installed; apt-get install libreoffice-calc-nogui";
 if (!hasSoffice) console.warn(`xlsx-libreoffice.test.ts ${SKIP}`);
 
@@ -28,11 +28,9 @@ let dir: string;
 let seeds: BatchResult;
 let large: ExtractResult;
 
-/** Runs soffice with a private profile, so parallel tests and a desktop session do not collide. */
-function convert(filter: string, files: string[]): void {
-  const profile = pathToFileURL(path.join(dir, "lo-profile")).href;
-  const run = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", filter, "--outdir", dir, ...files], { encoding: "utf8", timeout: 120_000 });
-  if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr || run.stdout}`);
+/** Converts `files` into `dir`, one soffice run at a time across the test processes (test/helpers/soffice.ts). */
+function convert(filter: string, files: string[], outputs: string[]): Promise<void> {
+  return soffice(["--convert-to", filter, "--outdir", dir, ...files], outputs);
 }
 
 /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
@@ -70,16 +68,16 @@ function synthetic(n: number): ExtractResult {
   return { documents: [], observations, mentions };
 }
 
-describe.skipIf(!hasSoffice)(`LibreOffice opens the workbook (${hasSoffice ? soffice.stdout.trim() : SKIP})`, () => {
+describe.skipIf(!hasSoffice)(`LibreOffice opens the workbook (${hasSoffice ? version.stdout.trim() : SKIP})`, () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-xlsx-lo-"));
     seeds = await extractPaths([path.join(root, "seeds")]);
     large = synthetic(1500);
     await writeWorkbook(seeds, path.join(dir, "seeds.xlsx"));
     await writeWorkbook(large, path.join(dir, "large.xlsx"));
-    convert(CSV_FILTER, [path.join(dir, "seeds.xlsx")]);
-    convert("ods", [path.join(dir, "seeds.xlsx"), path.join(dir, "large.xlsx")]);
-  }, 240_000);
+    await convert(CSV_FILTER, [path.join(dir, "seeds.xlsx")], [path.join(dir, "seeds-指标.csv")]);
+    await convert("ods", [path.join(dir, "seeds.xlsx"), path.join(dir, "large.xlsx")], [path.join(dir, "seeds.ods"), path.join(dir, "large.ods")]);
+  }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("reads every observation's values back as written", () => {

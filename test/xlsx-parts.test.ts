@@ -232,7 +232,7 @@ describe("notes", () => {
 
 describe("XML fragments", () => {
   it("escape text and drop characters XML forbids", () => {
-    expect(xmlEscape(`a<b>&"c"'\u0001\u000b\t`)).toBe("a&lt;b&gt;&amp;&quot;c&quot;&apos;\t");
+    expect(xmlEscape(`a<b>&"c"'\u0001\u000b\t`)).toBe("a&lt;b&gt;&amp;&quot;c&quot;&apos;\ufffd\ufffd\t");
     expect(columnLetter(1)).toBe("A");
     expect(columnLetter(26)).toBe("Z");
     expect(columnLetter(27)).toBe("AA");

@@ -1,6 +1,7 @@
 // SpreadsheetML fragments that exceljs's streaming writer cannot produce: table parts,
 // in-workbook hyperlinks (a `location`, no relationship) and cell notes with their VML
 // shapes. Pure string builders; stream-sheet.ts puts them into the package.
+import { xmlSafeText } from "../cell.js";
 import { displayWidth } from "./format.js";
 import type { Link, Note } from "./provenance.js";
 
@@ -20,13 +21,10 @@ export const CONTENT_TYPE = {
 };
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Characters XML 1.0 forbids (control characters other than tab, newline, return) are dropped. */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 export function xmlEscape(text: string): string {
-  return text.replace(FORBIDDEN, "").replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return xmlSafeText(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 /** 1 → A, 27 → AA. */

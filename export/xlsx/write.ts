@@ -5,6 +5,7 @@ import type ExcelJS from "exceljs";
 import { INDICATORS } from "../../kit/index.js";
 import type { BatchResult, ExtractResult } from "../../kit/types.js";
 import { DEFAULT_LANG, text, type Lang } from "../../kit/lexicon/labels.js";
+import { sheetValue } from "../cell.js";
 import { columnLabel, compareGrid, type CompareGrid } from "./compare.js";
 import { cellWidth, displayWidth, fitWidth, literalsOf } from "./format.js";
 import { layout, type Layout } from "./layout.js";
@@ -115,7 +116,7 @@ async function writeTableSheet(book: StreamingWorkbook, styles: StyleCache, t: T
   const kinds = spec.columns.map((c) => c.kind);
   let n = 0;
   for (const row of t.rows()) {
-    const r = ws.addRow(row.values);
+    const r = ws.addRow(row.values.map(sheetValue));
     // Every cell gets a style, even an empty one: its font, and a value cell must exist to carry its note.
     kinds.forEach((kind, i) => (r.getCell(i + 1).style = styles.get(kind, row.formats[i], row.conflict)));
     r.commit();
@@ -171,21 +172,21 @@ async function writeCompareSheet(book: StreamingWorkbook, styles: StyleCache, gr
 
   const top = ws.getRow(1);
   const second = ws.getRow(2);
-  leadLabels.forEach((label, i) => (second.getCell(i + 1).value = label));
+  leadLabels.forEach((label, i) => (second.getCell(i + 1).value = sheetValue(label)));
   let col = lead + 1;
   for (const g of grid.groups) {
-    top.getCell(col).value = g.label;
+    top.getCell(col).value = sheetValue(g.label);
     if (g.columns.length > 1) ws.mergeCells(1, col, 1, col + g.columns.length - 1);
     col += g.columns.length;
   }
-  labels.forEach((label, i) => (second.getCell(lead + 1 + i).value = label));
+  labels.forEach((label, i) => (second.getCell(lead + 1 + i).value = sheetValue(label)));
   for (const row of [top, second]) for (let c = 1; c <= total; c++) row.getCell(c).style = COMPARE_HEADER_STYLE;
   top.commit();
   second.commit();
 
   let n = 0;
   for (const r of grid.rows) {
-    const row = ws.addRow([r.region, r.parentRegion, ...r.cells.map((c) => c.value)]);
+    const row = ws.addRow([r.region, r.parentRegion, ...r.cells.map((c) => c.value)].map(sheetValue));
     for (let i = 1; i <= lead; i++) row.getCell(i).style = styles.get("text", undefined, false);
     r.cells.forEach((c, i) => (row.getCell(lead + 1 + i).style = styles.get(kinds[i]!, c.numFmt, !!c.conflict && c.value !== null)));
     row.commit();

@@ -1,6 +1,7 @@
 // Files and folders (Node only). One broken report never stops the others: each failure
 // is recorded with the file and the reason, and the rest are still extracted.
-import { readFile, readdir, stat } from "node:fs/promises";
+import { constants, type Dirent, type Stats } from "node:fs";
+import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,7 +10,7 @@ import { failureMessage } from "../lexicon/lexicon.js";
 import { P } from "../patterns.js";
 import type { BatchResult, Failure } from "../types.js";
 
-const MAX_BYTES = 64 * 1024 * 1024;
+export const MAX_BYTES = 64 * 1024 * 1024;
 /** How the skipped-files line names workbooks Zhibiao wrote itself. */
 const OWN_OUTPUT = "Zhibiao workbook";
 
@@ -32,21 +33,66 @@ export interface ReportFiles {
   skipped: Record<string, number>;
 }
 
-/** Files named directly are always taken; folders are walked for report files. */
+/** What a path that is neither a regular file nor a folder is, for the message. */
+function specialKind(st: Stats | Dirent): string {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? String(err);
+}
+
+function unreadable(file: string, detail: string): Failure {
+  return { file, code: "unreadable", message: failureMessage("unreadable", detail) };
+}
+
+/**
+ * Files named directly are taken when they are regular files; folders are walked for report
+ * files. Nothing is dropped without a word: a folder that cannot be read, a broken link, a link
+ * that loops back to a folder being walked, a FIFO or a device is a named failure, and the walk
+ * goes on. Links are followed (a link to a folder read elsewhere too reads it again).
+ */
 export async function listReportFiles(paths: string[]): Promise<ReportFiles> {
   const files: string[] = [];
   const failures: Failure[] = [];
   const skipped: Record<string, number> = {};
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+  /** `ancestors`: real paths of the folders being walked above this one, where a link would loop. */
+  const walk = async (dir: string, ancestors: ReadonlyMap<string, string>): Promise<void> => {
+    const real = await realpath(dir).catch(() => path.resolve(dir));
+    const loopsTo = ancestors.get(real);
+    if (loopsTo !== undefined) {
+      failures.push(unreadable(dir, `a link that loops back to the folder ${loopsTo}; not followed`));
+      return;
+    }
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      failures.push(unreadable(dir, `the folder cannot be read (${errorCode(err)}); its files were not extracted`));
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    const inside = new Map(ancestors).set(real, dir);
     for (const e of entries) {
       const p = path.join(dir, e.name);
-      // A link is what it points to (a broken one is a file that cannot be read).
-      const target = e.isSymbolicLink() ? await stat(p).catch(() => null) : e;
-      if (target?.isDirectory()) {
-        if (!e.name.startsWith(".") && e.name !== "node_modules") await walk(p);
-      } else if (isReportName(e.name)) files.push(p);
+      // A link is what it points to; a file system that does not say what an entry is is asked.
+      let target: Stats | Dirent = e;
+      try {
+        if (e.isSymbolicLink()) target = await stat(p);
+        else if (!e.isFile() && !e.isDirectory() && !e.isFIFO() && !e.isSocket() && !e.isCharacterDevice() && !e.isBlockDevice()) target = await lstat(p);
+      } catch (err) {
+        const code = errorCode(err);
+        failures.push(unreadable(p, code === "ENOENT" ? "a broken link (what it points to does not exist)" : code === "ELOOP" ? "a link that loops (ELOOP)" : code));
+        continue;
+      }
+      if (target.isDirectory()) {
+        if (!e.name.startsWith(".") && e.name !== "node_modules") await walk(p, inside);
+      } else if (!target.isFile()) failures.push(unreadable(p, `${specialKind(target)}, not a regular file`));
+      else if (isReportName(e.name)) files.push(p);
       else {
         // A folder's README is named as itself (a .md that is not read would puzzle); others by extension.
         const kind = P.readme.test(e.name) ? e.name : path.extname(e.name).toLowerCase() || e.name;
@@ -55,15 +101,46 @@ export async function listReportFiles(paths: string[]): Promise<ReportFiles> {
     }
   };
   for (const p of paths) {
+    let st: Stats;
     try {
-      const st = await stat(p);
-      if (st.isDirectory()) await walk(p);
-      else files.push(p);
+      st = await stat(p);
     } catch (err) {
-      failures.push({ file: p, code: "unreadable", message: failureMessage("unreadable", (err as NodeJS.ErrnoException).code ?? String(err)) });
+      failures.push(unreadable(p, errorCode(err)));
+      continue;
     }
+    if (st.isDirectory()) await walk(p, new Map());
+    else if (st.isFile()) files.push(p);
+    else failures.push(unreadable(p, `${specialKind(st)}, not a regular file`));
   }
   return { files, failures, skipped };
+}
+
+/** Opening a FIFO for reading would wait for a writer: O_NONBLOCK returns at once (no effect on regular files). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * A report file's bytes: only a regular file (a FIFO or /dev/zero would hang or never end),
+ * only up to MAX_BYTES, both checked on the open file before a byte is read, and never more
+ * than the size it had then.
+ */
+export async function readReportBytes(file: string): Promise<Uint8Array> {
+  const handle = await open(file, OPEN_FLAGS);
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new ExtractError(file, "unreadable", "a folder");
+    if (!st.isFile()) throw new ExtractError(file, "unreadable", `${specialKind(st)}, not a regular file`);
+    if (st.size > MAX_BYTES) throw new ExtractError(file, "too_large", `${(st.size / 1048576).toFixed(0)} MB; the limit is ${MAX_BYTES / 1048576} MB`);
+    const bytes = Buffer.alloc(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const { bytesRead } = await handle.read(bytes, at, st.size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
 }
 
 export interface ExtractPathsOptions {
@@ -89,9 +166,7 @@ export async function extractPaths(paths: string[], options: ExtractPathsOptions
   for (const [i, file] of files.entries()) {
     const name = names[i]!;
     try {
-      const st = await stat(file);
-      if (st.size > MAX_BYTES) throw new ExtractError(file, "too_large", `${(st.size / 1048576).toFixed(0)} MB`);
-      const bytes = await readFile(file);
+      const bytes = await readReportBytes(file);
       const r = await extractBytes(bytes, { name, pdf: PDF_OPTIONS });
       result.documents.push(...r.documents);
       result.observations.push(...r.observations);
@@ -100,7 +175,7 @@ export async function extractPaths(paths: string[], options: ExtractPathsOptions
       // A workbook the kit wrote (out/zhibiao.xlsx beside the reports) is counted as skipped, not failed.
       if (err instanceof ExtractError && err.code === "own_output") skipped[OWN_OUTPUT] = (skipped[OWN_OUTPUT] ?? 0) + 1;
       else if (err instanceof ExtractError) failures.push({ file, code: err.code, message: failureMessage(err.code, err.detail) });
-      else failures.push({ file, code: "unreadable", message: failureMessage("unreadable", (err as Error).message) });
+      else failures.push(unreadable(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message));
     }
     options.onProgress?.(++done, files.length, file);
   }
@@ -109,7 +184,7 @@ export async function extractPaths(paths: string[], options: ExtractPathsOptions
 
 /** The reading text of one file (what `zhibiao text` prints and every offset indexes). */
 export async function readFileReading(file: string): Promise<Reading> {
-  const bytes = await readFile(file);
+  const bytes = await readReportBytes(file);
   return readBytes(bytes, { name: path.basename(file), pdf: PDF_OPTIONS });
 }
 

@@ -18,13 +18,38 @@ export interface Merged {
 
 const encoder = new TextEncoder();
 
-/** Stable across runs and platforms for the same input: a hash of what the observation is about. */
-export function observationId(doc: string, region: string, indicator: string, period: string, kind: string, periodPart: string | null = null): string {
-  // The part of a year joins the key only when there is one, so whole-year ids never change.
-  const fields = periodPart === null ? [doc, region, indicator, period, kind] : [doc, region, indicator, period, periodPart, kind];
-  const bytes = encoder.encode(fields.join("\u0001"));
+/**
+ * What makes two mentions one observation, and so the source of its id: the document, the
+ * region, the indicator (its catalogue id, or the normalised name of one the catalogue lacks,
+ * marked apart so a name never equals an id), the period and its part, and the kind.
+ */
+export function observationKey(d: Pick<Draft, "doc" | "region" | "period" | "period_part" | "kind">, indicator: { id: string | null; name: string }): string {
+  const what = indicator.id !== null ? `id:${indicator.id}` : `name:${normaliseName(indicator.name)}`;
+  return [d.doc, d.region, what, d.period, d.period_part ?? "", d.kind].join("\u0001");
+}
+
+/** Stable across runs and platforms for the same key: 64 bits of hash of the whole key. */
+export function observationId(key: string): string {
+  const bytes = encoder.encode(key);
   // Two 32-bit MurmurHash3 values with different seeds: 64 bits, and faster than the 128-bit variant.
   return murmur.x86.hash32(bytes, 0x5a4b).toString(16).padStart(8, "0") + murmur.x86.hash32(bytes, 0x1b0a).toString(16).padStart(8, "0");
+}
+
+/**
+ * Ids for distinct keys, unique by construction: in the (2^-64) event that two keys of one
+ * extraction hash alike, the later key (in document order, so the same on every run) is
+ * hashed again with a counter.
+ */
+export function uniqueIds(keys: Iterable<string>): Map<string, string> {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const key of keys) {
+    let id = observationId(key);
+    for (let n = 1; taken.has(id); n++) id = observationId(`${key}\u0002${n}`);
+    taken.add(id);
+    ids.set(key, id);
+  }
+  return ids;
 }
 
 function decimals(x: number): number {
@@ -54,7 +79,7 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
     const r = d.uncatalogued
       ? { id: null, name: d.name.replace(P.spaces, "") }
       : resolveIndicator(d.name, { unit: d.value !== null ? d.unit : null, fromTable: d.from_table });
-    const key = [d.doc, d.region, r.id ?? normaliseName(r.name), d.period, d.period_part ?? "", d.kind].join("\u0001");
+    const key = observationKey(d, r);
     const list = groups.get(key);
     const entry = { draft: d, id: r.id, name: r.name };
     if (list) list.push(entry);
@@ -65,12 +90,13 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
   const mentions: Mention[] = [];
   const partOf = new Map<string, number>();
   const firstOrder = new Map<string, number>();
-  for (const list of groups.values()) {
+  const ids = uniqueIds(groups.keys());
+  for (const [key, list] of groups) {
     // Table mentions first: on disagreement the table's figure wins.
     list.sort((x, y) => Number(y.draft.from_table) - Number(x.draft.from_table) || x.draft.order - y.draft.order);
     const head = list[0]!;
     const indicator = list.find((e) => e.id !== null)?.name ?? head.name;
-    const id = observationId(head.draft.doc, head.draft.region, indicator, head.draft.period, head.draft.kind, head.draft.period_part);
+    const id = ids.get(key)!;
     const ds = list.map((e) => e.draft);
     const valueFrom = ds.find((d) => d.value !== null);
     const growthFrom = ds.find((d) => d.growth_pct !== null);

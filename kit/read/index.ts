@@ -100,7 +100,7 @@ export async function readBytes(bytes: Uint8Array, options: ReadOptions): Promis
   }
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) throw new ExtractError(name, decoded.code, decoded.detail);
-  if (byName === "csv") return readCsv(decoded.text, decoded.encoding);
-  return wholeText(decoded.text, "text", decoded.encoding);
+  const reading = byName === "csv" ? readCsv(decoded.text, decoded.encoding) : wholeText(decoded.text, "text", decoded.encoding);
+  return decoded.warnings.length > 0 ? { ...reading, warnings: decoded.warnings } : reading;
 }
 

@@ -51,6 +51,8 @@ export interface Reading {
   pageStarts: number[] | null;
   /** The source of each block a reader laid out, for tools that show where text came from. */
   sources: SourceRange[];
+  /** What the reader had to mend (bytes not valid in the file's encoding), for every document's warnings. */
+  warnings?: string[];
 }
 
 /** The whole text as one document of one segment. */

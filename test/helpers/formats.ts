@@ -2,12 +2,12 @@
 // paragraphs as <p>, tab-separated rows as a <table>), then LibreOffice converts that page to
 // DOCX and PDF, as a government office's word processor would. Tests that need LibreOffice
 // skip with a message where `soffice` (Debian: libreoffice-writer-nogui) is missing.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { reportHtml } from "./report-html.js";
+import { soffice } from "./soffice.js";
 
 export { reportHtml } from "./report-html.js";
 
@@ -19,19 +19,10 @@ export const WRITER_SKIP = "skipped: LibreOffice Writer (soffice) is not install
 /** Converts `file` with LibreOffice to `target` ("docx", "pdf", …) in a new folder; returns the new file. */
 export async function convert(file: string, target: string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), "zhibiao-convert-"));
-  // A private profile per conversion: parallel test files and a desktop session never share one.
-  const profile = pathToFileURL(path.join(dir, "profile")).href;
   // Pages open in Writer (not Writer/Web), so they export to Word and PDF like documents.
   const filter = file.endsWith(".html") ? ["--infilter=HTML (StarWriter)"] : [];
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn("soffice", [`-env:UserInstallation=${profile}`, "--headless", ...filter, "--convert-to", target, "--outdir", dir, file], { stdio: ["ignore", "ignore", "pipe"] });
-    let err = "";
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("error", reject);
-    child.on("close", (c) => (c === 0 ? resolve() : reject(new Error(`soffice --convert-to ${target} ${file} failed (${c}): ${err}`))));
-  });
   const out = path.join(dir, `${path.basename(file, path.extname(file))}.${target.split(":")[0]}`);
-  readFileSync(out); // throws, naming the file, when LibreOffice wrote nothing
+  await soffice([...filter, "--convert-to", target, "--outdir", dir, file], [out]);
   return out;
 }
 

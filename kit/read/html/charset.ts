@@ -39,30 +39,34 @@ function decoderLabel(declared: string): string | null {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export function decodeHtml(bytes: Uint8Array, file: string): { text: string; encoding: string } {
+export function decodeHtml(bytes: Uint8Array, file: string): { text: string; encoding: string; warnings: string[] } {
   // The usual case, decoded once: UTF-8 (a byte-order mark dropped), no NUL bytes.
   if (!bytes.subarray(0, 64 * 1024).includes(0)) {
     try {
       const text = utf8.decode(bytes);
-      if (text.trim().length > 0) return { text, encoding: "utf-8" };
+      if (text.trim().length > 0) return { text, encoding: "utf-8", warnings: [] };
     } catch {
       // not UTF-8: decodeBytes below tells what it is
     }
   }
+  // Bytes that are neither UTF-16 nor UTF-8: the page's own word wins for an encoding other
+  // than the Chinese legacy ones and Unicode (Big5, Shift_JIS, windows-1252…). A page that says
+  // UTF-8 but is not is weighed as any text is (mostly UTF-8 with a bad byte, or GB18030).
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) throw new ExtractError(file, decoded.code, decoded.detail);
-  let { text, encoding }: { text: string; encoding: string } = decoded;
-  // decodeBytes chose GB18030 only because the bytes are not UTF-8: the page's own word wins
-  // there (Big5, Shift_JIS, windows-1252…). A page that says UTF-8 but is not is read as GB18030.
-  if (encoding === "gb18030") {
+  let text: string;
+  let encoding: string;
+  let warnings: string[] = [];
+  if (decoded.ok && decoded.encoding.startsWith("utf-16")) ({ text, encoding, warnings } = decoded);
+  else {
     const declared = declaredCharset(bytes);
     const label = declared ? decoderLabel(declared) : null;
     if (label && label !== "gb18030" && label !== "utf-8" && !label.startsWith("utf-16")) {
       text = new TextDecoder(label).decode(bytes);
       encoding = label;
-    }
+    } else if (decoded.ok) ({ text, encoding, warnings } = decoded);
+    else throw new ExtractError(file, decoded.code, decoded.detail);
   }
   // A byte-order mark is not part of the page.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, encoding };
+  return { text, encoding, warnings };
 }

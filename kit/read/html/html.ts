@@ -330,7 +330,7 @@ function blockChars(blocks: readonly Block[]): number {
 }
 
 export function readHtml(bytes: Uint8Array, file: string): Reading {
-  const { text, encoding } = decodeHtml(bytes, file);
+  const { text, encoding, warnings } = decodeHtml(bytes, file);
   const doc = parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const stats = measure(doc);
   const sourceOf = sourceNames(doc);
@@ -373,5 +373,5 @@ export function readHtml(bytes: Uint8Array, file: string): Reading {
     if (b.type === "p") builder.paragraph(b.text, b.source);
     else builder.table(b.rows, b.source);
   }
-  return { ...builder.build(), encoding };
+  return { ...builder.build(), encoding, warnings };
 }
