@@ -287,6 +287,8 @@ describe("the workbook from the seeds", () => {
     expect(leizhou.getCell(at("region")).value).toBe("雷州市");
     expect(leizhou.getCell(at("type")).value).toBe("计划执行情况报告");
     expect(leizhou.getCell(at("format")).value).toBe("文本");
+    // The title a person reads comes first, the file name beside it.
+    expect(headers(ws).slice(0, 2)).toEqual(["标题", "文件名"]);
     expect(leizhou.getCell(at("report_period")).value).toBe("2023");
     expect(leizhou.getCell(at("plan_period")).value).toBe("2024");
     expect(leizhou.getCell(at("observations")).value).toBe(doc.observations);

@@ -79,8 +79,13 @@ export const OBSERVATION_SHEET_COLUMNS = [
 export const OBSERVATIONS: TableSheetSpec = { key: "observations", table: "Observations", columns: columns(OBSERVATION_SHEET_COLUMNS) };
 export const MENTION_SHEET_COLUMNS = ["observation_id", "doc_title", ...MENTION_COLUMNS.filter((c) => c !== "observation_id")] as const;
 export const MENTIONS: TableSheetSpec = { key: "mentions", table: "Mentions", columns: columns(MENTION_SHEET_COLUMNS) };
-/** The kit's document columns, then the files that could not be read (BatchResult.failures). */
-export const DOCUMENT_SHEET_COLUMNS = [...DOCUMENT_COLUMNS, "failures", "failure_code", "failure_message"] as const;
+/**
+ * The kit's document columns, the title a person reads first and the file name beside it, then
+ * the files that could not be read (BatchResult.failures).
+ */
+export const DOCUMENT_SHEET_COLUMNS = [
+  "title", "doc", ...DOCUMENT_COLUMNS.filter((c) => c !== "title" && c !== "doc"), "failures", "failure_code", "failure_message",
+] as const;
 export const DOCUMENTS: TableSheetSpec = { key: "documents", table: "Documents", columns: columns(DOCUMENT_SHEET_COLUMNS) };
 /** One row per mention of a conflicting observation, so the disagreeing statements sit side by side. */
 export const CONFLICT_COLUMNS = [
