@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { extractPaths } from "../kit/index.js";
@@ -54,8 +54,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-function csvOf(sheet: string): string[][] {
-  return parseCsv(readFileSync(path.join(dir, `seeds-${sheet}.csv`), "utf8"));
+function csvOf(sheet: string, book = "seeds"): string[][] {
+  return parseCsv(readFileSync(path.join(dir, `${book}-${sheet}.csv`), "utf8"));
 }
 
 function synthetic(n: number): ExtractResult {
@@ -77,6 +77,13 @@ describe.skipIf(!hasSoffice)(`LibreOffice opens the workbook (${hasSoffice ? ver
     await writeWorkbook(large, path.join(dir, "large.xlsx"));
     await convert(CSV_FILTER, [path.join(dir, "seeds.xlsx")], [path.join(dir, "seeds-指标.csv")]);
     await convert("ods", [path.join(dir, "seeds.xlsx"), path.join(dir, "large.xlsx")], [path.join(dir, "seeds.ods"), path.join(dir, "large.ods")]);
+    // A user's formulas over the tables, by the Chinese column names (structured references).
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dir, "seeds.xlsx")));
+    const compareXml = "xl/worksheets/sheet4.xml";
+    const formulas = '<row r="1000"><c r="A1000"><f>SUM(Observations[标准数值])</f></c><c r="B1000"><f>COUNTIFS(Observations[类型],"实际")</f></c></row>';
+    zip.file(compareXml, (await zip.file(compareXml)!.async("string")).replace("</sheetData>", `${formulas}</sheetData>`));
+    writeFileSync(path.join(dir, "formulas.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+    await convert(CSV_FILTER, [path.join(dir, "formulas.xlsx")], [path.join(dir, "formulas-对比.csv")]);
   }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -136,6 +143,13 @@ describe.skipIf(!hasSoffice)(`LibreOffice opens the workbook (${hasSoffice ? ver
     // Header rows repeated on every printed page: one block per sheet.
     const content = await ods.file("content.xml")!.async("string");
     expect([...content.matchAll(/<table:table-header-rows>/g)].length).toBe(5);
+  });
+
+  it("computes formulas that name the tables' Chinese columns (Observations[标准数值])", () => {
+    const last = csvOf("对比", "formulas").filter((r) => r.some((c) => c !== "")).pop()!;
+    const sum = seeds.observations.reduce((a, o) => a + (o.value_std ?? 0), 0);
+    expect(Number(last[0])).toBeCloseTo(sum, 6);
+    expect(Number(last[1])).toBe(seeds.observations.filter((o) => o.kind === "actual").length);
   });
 
   it("reads notes past the first VML block of 1024", async () => {
