@@ -23,6 +23,51 @@ export class ServiceError extends Error {
   }
 }
 
+/** A listing whose pages kept coming from different generations of the reports (they were being rewritten). */
+export class ListingUnstable extends ServiceError {
+  constructor(readonly attempts: number) {
+    super(`the reports changed while their rows were being read, ${attempts} times in a row; nothing was written — wait until the reports stop changing and try again`, 409);
+    this.name = "ListingUnstable";
+  }
+}
+
+/** How many times a listing starts over when the reports change under it, before it gives up. */
+export const LISTING_ATTEMPTS = 4;
+
+/**
+ * Every row of a query, page after page, all from one generation of the reports: a page from
+ * another generation (the client sees it, or the service answers 409 to a stale \`next\` link)
+ * starts the listing over, at most LISTING_ATTEMPTS times; then it fails rather than hand back
+ * a mix of two versions or a part taken for the whole.
+ */
+export async function listAll(getPage: (path: string) => Promise<ObservationsPage>, query: Query, pageSize = PAGE): Promise<Observation[]> {
+  for (let attempt = 1; attempt <= LISTING_ATTEMPTS; attempt++) {
+    const rows: Observation[] = [];
+    let path: string | null = `/api/observations?${querySearchParams(query, { limit: pageSize })}`;
+    let first: ObservationsPage | null = null;
+    let stale = false;
+    while (path && !stale) {
+      let page: ObservationsPage;
+      try {
+        page = await getPage(path);
+      } catch (err) {
+        if (err instanceof ServiceError && err.status === 409) {
+          stale = true;
+          break;
+        }
+        throw err;
+      }
+      first ??= page;
+      stale = page.generation !== first.generation || page.total !== first.total;
+      if (!stale) rows.push(...page.items);
+      path = page.next;
+    }
+    if (!stale && first && rows.length !== first.total) stale = true; // pages that overlap or skip rows
+    if (!stale) return rows;
+  }
+  throw new ListingUnstable(LISTING_ATTEMPTS);
+}
+
 const FACET_ROUTES: Record<Dimension, string> = { region: "regions", indicator: "indicators", period: "periods", kind: "kinds" };
 const PAGE = 5000;
 
@@ -57,23 +102,7 @@ export function createClient(base = "", fetchImpl: typeof fetch = (...a) => fetc
     documents: () => must<DocumentsResponse>("/api/documents"),
     facet: async (dim, query) => (await must<FacetResponse>(`/api/${FACET_ROUTES[dim]}?${querySearchParams({ ...query, [dim]: [] })}`)).items,
     count: async (query) => (await must<ObservationsPage>(`/api/observations?${querySearchParams(query, { limit: 0 })}`)).total,
-    async observations(query) {
-      // A report may change between two pages; then the listing starts over, so it is never a mix.
-      for (let attempt = 0; ; attempt++) {
-        const rows: Observation[] = [];
-        let path: string | null = `/api/observations?${querySearchParams(query, { limit: PAGE })}`;
-        let generation: number | null = null;
-        let mixed = false;
-        while (path && !mixed) {
-          const page: ObservationsPage = await must<ObservationsPage>(path);
-          mixed = generation !== null && page.generation !== generation;
-          generation = page.generation;
-          rows.push(...page.items);
-          path = page.next;
-        }
-        if (!mixed || attempt >= 3) return rows;
-      }
-    },
+    observations: (query) => listAll(must, query),
     mentions: (id) => get<MentionsResponse>(`/api/observations/${encodeURIComponent(id)}/mentions`, true),
   };
 }

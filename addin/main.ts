@@ -3,22 +3,33 @@
 // only: everything it calls is a plain function tested on its own.
 import { createClient } from "./client.js";
 import { registerCommands } from "./commands.js";
+import { createFunctionData } from "./functions/data.js";
+import { registerFunctions, type CustomFunctionsHost } from "./functions/functions.js";
+import { createFunctions } from "./functions/impl.js";
 import { localeOf, sayer } from "./pane/messages.js";
 import { mountPane } from "./pane/pane.js";
 
 const SELECTION_QUIET_MS = 150;
+const client = createClient();
+const functionData = createFunctionData(client);
+
+// Worksheet functions are associated as the page loads (the shared runtime runs this page for
+// them too); CustomFunctions exists only where Excel offers them.
+const customFunctions = (globalThis as { CustomFunctions?: CustomFunctionsHost }).CustomFunctions;
+if (customFunctions) registerFunctions(customFunctions, createFunctions(functionData));
 
 Office.onReady((info) => {
   const inExcel = info.host === Office.HostType.Excel;
   const pane = mountPane({
     doc: document,
-    client: createClient(),
+    client,
+    functions: functionData,
     excel: inExcel ? Excel : null,
     say: sayer(localeOf(Office.context?.displayLanguage)),
     showPane: () => Office.addin.showAsTaskpane(),
   });
   if (!inExcel) return;
-  registerCommands(Office.actions, { refreshAll: () => pane.refreshAll() });
+  registerCommands(Office.actions, { refreshAll: () => pane.refreshAll(), refreshTable: () => pane.refreshTable() });
   let timer: ReturnType<typeof setTimeout> | null = null;
   void Excel.run(async (context) => {
     context.workbook.onSelectionChanged.add(async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // zhibiao: the command line. Thin wiring over the kit's public API.
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { runExtract } from "./extract.js";
 import { pathValue, quietOnClosedPipes } from "./io.js";
 import { readFileSync } from "node:fs";
@@ -8,6 +8,13 @@ import { readFileSync } from "node:fs";
 quietOnClosedPipes();
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+/** --threads: a whole number of at least 1. */
+function threadCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("a whole number of threads, 1 or more");
+  return n;
+}
 
 const program = new Command();
 program
@@ -24,6 +31,8 @@ program
   .option("--xlsx <file>", "write an Excel workbook with the tables, notes and links to FILE", pathValue("the workbook's file name (.xlsx)"))
   .option("--quiet", "no progress bar")
   .option("--lang <zh|en>", "labels of the summary and the workbook: zh (Chinese, the default) or en; also ZHIBIAO_LANG")
+  .option("--threads <n>", "worker threads to extract with (default: one per core for large inputs; 1: none)", threadCount)
+  .option("--store <file>", "keep the tables in this store file (DuckDB); files unchanged since the last run are not read again")
   .addHelpText(
     "after",
     `
@@ -36,9 +45,10 @@ Files in the folders that are not reports (images, scripts) are counted in one l
 Examples:
   zhibiao extract seeds
   zhibiao extract seeds --json > out.json
+  zhibiao extract reports/ --json --threads 4 > out.json
   zhibiao extract reports/ --csv tables/ --xlsx tables/zhibiao.xlsx`,
   )
-  .action(async (paths: string[], opts: { json?: boolean; csv?: string; xlsx?: string; quiet?: boolean; lang?: string }) => {
+  .action(async (paths: string[], opts: { json?: boolean; csv?: string; xlsx?: string; quiet?: boolean; lang?: string; threads?: number; store?: string }) => {
     process.exitCode = await runExtract(paths, opts);
   });
 
@@ -62,6 +72,56 @@ Examples:
   .action(async (paths: string[], opts: { json?: boolean; lang?: string }) => {
     const { runIndicators } = await import("./indicators.js");
     process.exitCode = await runIndicators(paths, opts);
+  });
+
+program
+  .command("add")
+  .description("read report files or folders into a store (DuckDB), each file once per content and kit version")
+  .argument("<paths...>", "report files or folders holding them")
+  .option("--store <file>", "the store file (default: one per folder set in ~/.zhibiao/stores, the one zhibiao serve uses for the same folders)")
+  .option("--quiet", "no progress bar")
+  .addHelpText(
+    "after",
+    `
+A file whose content is unchanged is not read again (even if its time changed); a changed file's
+rows are replaced and a removed file's rows deleted, each in one transaction. A file that cannot
+be read is reported on stderr (exit status 1); rows of an earlier good reading are kept.
+
+Examples:
+  zhibiao add reports/
+  zhibiao add reports/ more/ --store tables.duckdb`,
+  )
+  .action(async (paths: string[], opts: { store?: string; quiet?: boolean }) => {
+    const { runAdd } = await import("./add.js");
+    process.exitCode = await runAdd(paths, opts);
+  });
+
+program
+  .command("sql")
+  .description("run SQL over a store (read-only) and print the rows")
+  .argument("<query>", "SQL; tables: observations, mentions, documents, failures, files")
+  .option("--store <file>", "the store file (default: the only one in ~/.zhibiao/stores)")
+  .option("--json", "print the rows as a JSON array of objects")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  zhibiao sql "SELECT region, period, value, unit FROM observations WHERE indicator_id = 'gdp' ORDER BY region, period"
+  zhibiao sql "SELECT type, count(*) FROM documents GROUP BY type" --store tables.duckdb --json`,
+  )
+  .action(async (query: string, opts: { store?: string; json?: boolean }) => {
+    const { runSqlCommand } = await import("./sql.js");
+    process.exitCode = await runSqlCommand(query, opts);
+  });
+
+program
+  .command("export")
+  .description("write a store's tables as Parquet files")
+  .requiredOption("--parquet <dir>", "write observations.parquet, mentions.parquet and documents.parquet to DIR")
+  .option("--store <file>", "the store file (default: the only one in ~/.zhibiao/stores)")
+  .action(async (opts: { parquet?: string; store?: string }) => {
+    const { runExport } = await import("./export.js");
+    process.exitCode = await runExport(opts);
   });
 
 program
@@ -113,6 +173,7 @@ program
   .argument("[folders...]", "folders (or files) of reports; default: the bundled seeds/")
   .option("--port <n>", "port on localhost", "3000")
   .option("--http", "plain HTTP instead of HTTPS (tests and scripts; Office needs HTTPS)")
+  .option("--store <file>", "the store file (default: one per folder set in ~/.zhibiao/stores)")
   .addHelpText(
     "after",
     `
@@ -120,6 +181,9 @@ The service listens on localhost only. It serves the add-in (taskpane.html, mani
 and the API: /api/health, /api/documents, /api/regions, /api/indicators, /api/periods, /api/kinds,
 /api/observations?region=雷州市&indicator=地区生产总值 (repeatable; paged with offset and limit),
 /api/observations/ID/mentions.
+
+The folders' tables are kept in a store file (--store, or one per folder set in ~/.zhibiao/stores,
+the one zhibiao add uses): a restart reads only the files that changed.
 
 HTTPS uses the certificate of office-addin-dev-certs when installed (npx office-addin-dev-certs install),
 otherwise a self-signed one kept in ~/.zhibiao/certs (the README says how to trust it).
@@ -129,7 +193,7 @@ Examples:
   zhibiao serve reports/ --port 3100
   zhibiao serve seeds --http --port 0`,
   )
-  .action(async (folders: string[], opts: { port: string; http?: boolean }) => {
+  .action(async (folders: string[], opts: { port: string; http?: boolean; store?: string }) => {
     // Loaded only for this command: the HTTP server and watcher would slow every other one.
     const { runServe } = await import("./serve.js");
     await runServe(folders, opts, pkg.version);

@@ -2,11 +2,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { counts, defaultStorePath, failures } from "../store/index.js";
 import { startService } from "../server/serve.js";
 
 export interface ServeCliOptions {
   port: string;
   http?: boolean;
+  store?: string;
 }
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -24,14 +26,17 @@ export async function runServe(folders: string[], opts: ServeCliOptions, version
   if (!existsSync(path.join(assetDir, "taskpane.html"))) throw new Error(`the add-in is not built (${assetDir}); run npm run build`);
   const err = (line: string) => process.stderr.write(`zhibiao serve: ${line}\n`);
 
+  const storeFile = path.resolve(opts.store ?? defaultStorePath(dirs));
   let service;
   try {
     service = await startService({
       folders: dirs,
+      storeFile,
       assetDir,
       version,
       port,
       http: opts.http,
+      onInitialScan: (s) => err(`files checked: ${s.extracted} read again, ${s.removed} removed, ${s.files} served, ${s.failures} cannot be read`),
       onRescan: (s) => err(`reports changed: ${s.extracted} re-read, ${s.removed} removed, ${s.files} served, ${s.failures} cannot be read`),
       onWatchError: (e) => err(`watching the folders failed: ${(e as Error).message}`),
     });
@@ -40,16 +45,17 @@ export async function runServe(folders: string[], opts: ServeCliOptions, version
     throw e;
   }
   const { origin, store, certificate, initial } = service;
-  const t = store.tables;
+  const c = await counts(store.db);
   const out = process.stdout;
-  out.write(`Zhibiao is serving ${t.observations.length} observations from ${t.documents.length} documents in ${dirs.join(", ")}\n`);
+  out.write(`Zhibiao is serving ${c.observations} observations from ${c.documents} documents in ${dirs.join(", ")}\n`);
+  out.write(`  store      ${storeFile} (${initial ? `${initial.extracted} read now, the others unchanged` : "served as kept; checking the files for changes"})\n`);
   out.write(`  task pane  ${origin}/taskpane.html\n`);
   out.write(`  manifest   ${origin}/manifest.xml\n`);
   out.write(`  api        ${origin}/api/health\n`);
   if (certificate?.source === "office-addin-dev-certs") out.write(`  certificate from office-addin-dev-certs (${certificate.certPath})\n`);
   else if (certificate) out.write(`  certificate ${certificate.certPath} (self-signed; trust it once, see the README, or run: npx office-addin-dev-certs install)\n`);
-  for (const f of t.failures) err(`${f.file}: ${f.message}`);
-  if (initial.failures) err(`${initial.failures} file(s) cannot be read; the others are served`);
+  for (const f of [...store.listingFailures, ...(await failures(store.db))]) err(`${f.file}: ${f.message}`);
+  if (initial?.failures) err(`${initial.failures} file(s) cannot be read; the others are served`);
   out.write(`Watching for changes. Press Ctrl+C to stop.\n`);
 
   await new Promise<void>((resolve) => {

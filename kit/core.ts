@@ -99,8 +99,15 @@ export function extractReading(reading: Reading, options: ExtractOptions): Extra
   });
   const merged = mergeDrafts(drafts, text);
   const mentions = merged.mentions.map((m) => ({ ...m, page: pageAt(reading, m.start) }));
+  // Counts per part in one pass over the rows (a page of many articles has many parts).
+  const counts = metas.map(() => ({ ids: new Set<string>(), mentions: 0, conflicts: 0 }));
+  for (const o of merged.observations) {
+    const c = counts[merged.partOf.get(o.id)!]!;
+    c.ids.add(o.id);
+    if (o.conflict) c.conflicts++;
+  }
+  for (const x of mentions) counts[merged.partOf.get(x.observation_id)!]!.mentions++;
   const documents: DocumentRow[] = metas.map(({ meta: m, start, end }, part) => {
-    const ids = new Set(merged.observations.filter((o) => merged.partOf.get(o.id) === part).map((o) => o.id));
     return {
       doc,
       part,
@@ -117,9 +124,9 @@ export function extractReading(reading: Reading, options: ExtractOptions): Extra
       encoding: options.encoding ?? reading.encoding,
       start,
       end,
-      observations: ids.size,
-      mentions: mentions.filter((x) => ids.has(x.observation_id)).length,
-      conflicts: merged.observations.filter((o) => ids.has(o.id) && o.conflict).length,
+      observations: counts[part]!.ids.size,
+      mentions: counts[part]!.mentions,
+      conflicts: counts[part]!.conflicts,
       warnings: [...(reading.warnings ?? []), ...m.warnings],
     };
   });

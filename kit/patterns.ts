@@ -340,13 +340,26 @@ export function execAll(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
+/** A set of characters as a table by UTF-16 code: one array read per character scanned. */
+export interface CharTable {
+  has(ch: string): boolean;
+  readonly codes: Uint8Array;
+}
+
+function charTable(chars: string): CharTable {
+  const codes = new Uint8Array(0x10000);
+  for (const ch of chars) codes[ch.charCodeAt(0)] = 1;
+  return { codes, has: (ch: string) => ch.length === 1 && codes[ch.charCodeAt(0)] === 1 };
+}
+
 /** Characters that end a piece of a list or a clause (、 included), and those that end a clause. */
-export const BOUNDARY_CHARS: ReadonlySet<string> = new Set(",;:、。!?");
-export const CLAUSE_BOUNDARY_CHARS: ReadonlySet<string> = new Set(",;:。!?");
+export const BOUNDARY_CHARS: CharTable = charTable(",;:、。!?");
+export const CLAUSE_BOUNDARY_CHARS: CharTable = charTable(",;:。!?");
 
 /** Offset just after the last of `chars` before pos (0 if none), scanning back from pos. */
-export function afterLast(s: string, pos: number, chars: ReadonlySet<string>): number {
-  for (let i = Math.min(pos, s.length) - 1; i >= 0; i--) if (chars.has(s[i]!)) return i + 1;
+export function afterLast(s: string, pos: number, chars: CharTable): number {
+  const codes = chars.codes;
+  for (let i = Math.min(pos, s.length) - 1; i >= 0; i--) if (codes[s.charCodeAt(i)] === 1) return i + 1;
   return 0;
 }
 

@@ -43,9 +43,26 @@ export interface ObservationsPage {
   offset: number;
   limit: number;
   items: Observation[];
-  /** Path and query of the next page, or null on the last one. */
+  /**
+   * Path and query of the next page, or null on the last one. It carries `generation=N`, so
+   * following it either continues the same snapshot or answers 409 (below).
+   */
   next: string | null;
-  /** The store's generation: pages of one listing should all have the same. */
+  /** The store's generation this page was read at: pages of one listing all have the same. */
+  generation: number;
+}
+
+/**
+ * Paging against a snapshot: /api/observations?…&generation=N answers only while the data is still
+ * generation N. Once a report was added, changed or removed it answers HTTP 409 with a
+ * StaleGeneration body, and the client starts its listing over (page 1, without `generation`)
+ * instead of silently mixing rows of two versions. Without the parameter any generation is served.
+ */
+export const GENERATION_PARAM = "generation";
+
+export interface StaleGeneration extends ApiError {
+  /** The generation asked for, and the current one. */
+  asked: number;
   generation: number;
 }
 
@@ -84,7 +101,10 @@ export interface Health {
   documents: number;
   observations: number;
   failures: number;
-  /** Increases each time a report is added, changed or removed. */
+  /**
+   * Increases each time a report is added, changed or removed (kept in the store file, so it goes
+   * on increasing across restarts). /api/observations takes it back as `generation` (409 once stale).
+   */
   generation: number;
 }
 

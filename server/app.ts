@@ -4,12 +4,23 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { querySearchParams, type DocumentsResponse, type FacetResponse, type Health, type MentionsResponse, type ObservationsPage, type ReadingTextResponse } from "./api.js";
+import {
+  GENERATION_PARAM,
+  querySearchParams,
+  type DocumentsResponse,
+  type FacetResponse,
+  type Health,
+  type MentionsResponse,
+  type ObservationsPage,
+  type ReadingTextResponse,
+  type StaleGeneration,
+} from "./api.js";
+import { counts, documents, failures, fileOfDocument, mentionsOf, observationById, observationPage } from "../store/index.js";
 import { readFileReading } from "../kit/index.js";
 import { BODY_LIMIT, guard, MAX_URL_LENGTH } from "./guard.js";
 import { parsePageRequest, parseQuery, type Raw } from "./params.js";
 import type { ReportStore } from "./store.js";
-import { facet, filterObservations, mentionViews } from "./tables.js";
+import { facetItems } from "./tables.js";
 
 export interface AppOptions {
   store: ReportStore;
@@ -17,19 +28,37 @@ export interface AppOptions {
   assetDir: string;
   version: string;
   https?: { key: string; cert: string } | null;
+  /** How long a client may take to send its headers, and its whole request (ms); then the connection is closed. */
+  headersTimeout?: number;
+  requestTimeout?: number;
 }
 
 /** The origin written in manifest.xml; the served copy names the origin actually listening. */
 export const MANIFEST_ORIGIN = "https://localhost:3000";
 
+/**
+ * A request is a line and a few headers: a client that takes longer is gone or hostile (slowloris),
+ * and its connection is closed rather than held. Node checks every CHECK_MS.
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 const bad = (reply: FastifyReply, error: string) => reply.code(400).send({ error });
+const NOT_FOUND = "no observation with this id (the report may have changed)";
 
 export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
+  const { db } = store;
   const scheme = options.https ? "https" : "http";
-  const common = { bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200 } };
+  const headersTimeout = options.headersTimeout ?? HEADERS_TIMEOUT_MS;
+  const requestTimeout = Math.max(options.requestTimeout ?? REQUEST_TIMEOUT_MS, headersTimeout);
+  // Node closes connections whose headers or request take too long, checked this often.
+  const timeouts = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) };
+  const common = { bodyLimit: BODY_LIMIT, requestTimeout, routerOptions: { maxParamLength: 200 } };
   // Both variants serve the same routes; only the transport differs.
-  const app = (options.https ? Fastify({ ...common, https: { key: options.https.key, cert: options.https.cert } }) : Fastify(common)) as unknown as FastifyInstance;
+  const app = (
+    options.https ? Fastify({ ...common, https: { key: options.https.key, cert: options.https.cert, ...timeouts } }) : Fastify({ ...common, http: timeouts })
+  ) as unknown as FastifyInstance;
   const port = () => {
     const a = app.server.address();
     return typeof a === "object" && a ? a.port : 0;
@@ -37,27 +66,30 @@ export function buildApp(options: AppOptions): FastifyInstance {
   guard(app, { scheme, port });
 
   app.get("/api/health", async (): Promise<Health> => {
-    const t = store.tables;
+    const c = await counts(db);
     return {
       status: "ok",
       version: options.version,
       folders: store.folders,
-      files: new Set(t.documents.map((d) => d.doc)).size,
-      documents: t.documents.length,
-      observations: t.observations.length,
-      failures: t.failures.length,
-      generation: store.generation,
+      files: c.files,
+      documents: c.documents,
+      observations: c.observations,
+      failures: c.failures + store.listingFailures.length,
+      generation: c.generation,
     };
   });
 
-  app.get("/api/documents", async (): Promise<DocumentsResponse> => ({ documents: store.tables.documents, failures: store.tables.failures }));
+  app.get("/api/documents", async (): Promise<DocumentsResponse> => {
+    const [docs, failed] = await Promise.all([documents(db), failures(db)]);
+    return { documents: docs, failures: [...store.listingFailures, ...failed] };
+  });
 
   const facets = { regions: "region", indicators: "indicator", periods: "period", kinds: "kind" } as const;
   for (const [route, dim] of Object.entries(facets)) {
     app.get(`/api/${route}`, async (request, reply): Promise<FacetResponse | FastifyReply> => {
       const q = parseQuery(request.query as Raw);
       if (!q.ok) return bad(reply, q.error);
-      return { items: facet(store.tables, q.value, dim) };
+      return { items: facetItems(dim, await store.facet(q.value, dim)) };
     });
   }
 
@@ -65,30 +97,39 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const p = parsePageRequest(request.query as Raw);
     if (!p.ok) return bad(reply, p.error);
     const { query, offset, limit } = p.value;
-    const tables = store.tables; // one snapshot for the whole answer
-    const rows = filterObservations(tables, query);
-    const end = Math.min(rows.length, offset + limit);
+    // One statement: the rows, the total and the generation are one snapshot.
+    const page = await observationPage(db, query, offset, limit);
+    if (p.value.generation !== null && p.value.generation !== page.generation) {
+      const stale: StaleGeneration = {
+        error: `the reports changed since generation ${p.value.generation} (now ${page.generation}); start the listing again`,
+        asked: p.value.generation,
+        generation: page.generation,
+      };
+      return reply.code(409).send(stale);
+    }
+    const end = Math.min(page.total, offset + page.items.length);
     let next: string | null = null;
-    if (limit > 0 && end < rows.length) next = `/api/observations?${querySearchParams(query, { offset: end, limit })}`;
-    return { total: rows.length, offset, limit, items: limit > 0 ? rows.slice(offset, end) : [], next, generation: store.generation };
+    if (limit > 0 && end < page.total) next = `/api/observations?${querySearchParams(query, { offset: end, limit, [GENERATION_PARAM]: page.generation })}`;
+    return { total: page.total, offset, limit, items: page.items, next, generation: page.generation };
   });
 
   app.get("/api/observations/:id", async (request, reply) => {
-    const o = store.tables.byId.get((request.params as { id: string }).id);
-    return o ?? reply.code(404).send({ error: "no observation with this id (the report may have changed)" });
+    const o = await observationById(db, (request.params as { id: string }).id);
+    return o ?? reply.code(404).send({ error: NOT_FOUND });
   });
 
   app.get("/api/observations/:id/mentions", async (request, reply): Promise<MentionsResponse | FastifyReply> => {
     const id = (request.params as { id: string }).id;
-    const o = store.tables.byId.get(id);
-    if (!o) return reply.code(404).send({ error: "no observation with this id (the report may have changed)" });
-    return { observation: o, mentions: mentionViews(store.tables, id) };
+    const o = await observationById(db, id);
+    if (!o) return reply.code(404).send({ error: NOT_FOUND });
+    return { observation: o, mentions: await mentionsOf(db, id) };
   });
 
   app.get("/api/documents/:doc/text", async (request, reply): Promise<ReadingTextResponse | FastifyReply> => {
     const doc = (request.params as { doc: string }).doc;
-    const file = store.fileOf(doc);
+    const file = await fileOfDocument(db, doc);
     if (!file) return reply.code(404).send({ error: "no served document has this name" });
+    // The reading text is not stored: the file is read as it is now (the kit's reading is the same on every run).
     const reading = await readFileReading(file).catch(() => null);
     if (!reading) return reply.code(404).send({ error: "the document can no longer be read" });
     return { doc, format: reading.format, text: reading.text, pageStarts: reading.pageStarts };

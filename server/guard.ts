@@ -41,6 +41,13 @@ export function guard(app: FastifyInstance, options: GuardOptions): void {
       reply.header("access-control-allow-origin", origin).header("vary", "Origin");
     }
     if (!METHODS.has(request.method)) return refuse(reply.header("allow", "GET, HEAD, OPTIONS"), 405, `${request.method} is not allowed; the service is read-only`);
+    // The API is read-only: a request carrying a body (or saying it does) is refused before the
+    // body is read, and the connection closed so the unread body is never taken for a request.
+    const length = request.headers["content-length"];
+    if (request.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0")) {
+      return refuse(reply.header("connection", "close"), 413, "request bodies are refused; the service is read-only");
+    }
+    if (request.headers["content-type"] !== undefined) return refuse(reply.header("connection", "close"), 415, "request bodies are refused; the service is read-only");
     if (request.method === "OPTIONS") {
       // A preflight from the service's own origin (others were refused above).
       return reply.code(204).header("access-control-allow-methods", "GET, HEAD").header("access-control-max-age", "600").send();

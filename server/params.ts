@@ -1,6 +1,6 @@
 // Request parameters → a typed query, or the reason they are wrong. Pure.
 import type { Kind } from "../kit/types.js";
-import { KINDS, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, QUERY_KEYS, type Query } from "./api.js";
+import { GENERATION_PARAM, KINDS, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, QUERY_KEYS, type Query } from "./api.js";
 
 /** What a request may ask for at most, so one request cannot make the service work without bound. */
 export const MAX_VALUES_PER_KEY = 200;
@@ -44,14 +44,18 @@ export interface PageRequest {
   offset: number;
   /** 0 asks for the count only. */
   limit: number;
+  /** The generation the client pages against, if any (a stale one gets 409). */
+  generation: number | null;
 }
 
 export function parsePageRequest(raw: Raw): Parsed<PageRequest> {
-  const query = parseQuery(raw, ["offset", "limit"]);
+  const query = parseQuery(raw, ["offset", "limit", GENERATION_PARAM]);
   if (!query.ok) return query;
   const offset = integer(raw.offset, "offset", 0, 0, Number.MAX_SAFE_INTEGER);
   if (!offset.ok) return offset;
   const limit = integer(raw.limit, "limit", PAGE_LIMIT_DEFAULT, 0, PAGE_LIMIT_MAX);
   if (!limit.ok) return limit;
-  return { ok: true, value: { query: query.value, offset: offset.value, limit: limit.value } };
+  const generation = raw[GENERATION_PARAM] === undefined ? null : integer(raw[GENERATION_PARAM], GENERATION_PARAM, 0, 0, Number.MAX_SAFE_INTEGER);
+  if (generation && !generation.ok) return generation;
+  return { ok: true, value: { query: query.value, offset: offset.value, limit: limit.value, generation: generation ? generation.value : null } };
 }

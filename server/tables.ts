@@ -81,52 +81,60 @@ export function filterObservations(t: Tables, q: Query, skip?: Dimension): Obser
   return tests.length ? t.observations.filter((o) => tests.every((f) => f(o))) : t.observations;
 }
 
-function countBy(rows: Observation[], key: (o: Observation) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const o of rows) counts.set(key(o), (counts.get(key(o)) ?? 0) + 1);
-  return counts;
+/** How many observations one value of a dimension has: an indicator by id (key null for an uncatalogued one, told apart by name). */
+export interface Count {
+  key: string | null;
+  name: string;
+  count: number;
+}
+
+function counts(rows: Observation[], dim: Dimension): Count[] {
+  const out = new Map<string, Count>();
+  for (const o of rows) {
+    const key = dim === "indicator" ? o.indicator_id : dim === "period" ? periodLabel(o) : o[dim];
+    const name = dim === "indicator" ? o.indicator : (key as string);
+    const k = key === null ? `\0${name}` : key;
+    const c = out.get(k);
+    if (c) c.count++;
+    else out.set(k, { key, name, count: 1 });
+  }
+  return [...out.values()];
 }
 
 const byCountThenLabel = (a: FacetItem, b: FacetItem) => b.count - a.count || cmp(a.label, b.label);
 
 /** The values of one dimension with how many observations each has under the other filters. */
 export function facet(t: Tables, q: Query, dim: Dimension): FacetItem[] {
-  const rows = filterObservations(t, q, dim);
+  return facetItems(dim, counts(filterObservations(t, q, dim), dim));
+}
+
+/** Counts of one dimension → the facet's items, in the order the pane shows them. Pure; the store's counts go through it too. */
+export function facetItems(dim: Dimension, rows: Count[]): FacetItem[] {
   if (dim === "indicator") return indicatorFacet(rows);
-  if (dim === "kind") {
-    const counts = countBy(rows, (o) => o.kind);
-    return KINDS.map((k) => ({ value: k, label: k, count: counts.get(k) ?? 0 }));
-  }
-  const counts = countBy(rows, dim === "period" ? periodLabel : (o) => o[dim]);
-  const items = [...counts].map(([value, count]) => ({ value, label: value, count }));
+  const byKey = new Map(rows.map((r) => [r.key ?? "", r.count]));
+  if (dim === "kind") return KINDS.map((k) => ({ value: k, label: k, count: byKey.get(k) ?? 0 }));
+  const items = [...byKey].map(([value, count]) => ({ value, label: value, count }));
   // Periods read best newest first; regions by how much there is.
   return dim === "period" ? items.sort((a, b) => cmp(b.value, a.value)) : items.sort(byCountThenLabel);
 }
 
 /** The whole catalogue (with zero counts) followed by the uncatalogued names found in the reports. */
-function indicatorFacet(rows: Observation[]): FacetItem[] {
-  const byId = countBy(
-    rows.filter((o) => o.indicator_id !== null),
-    (o) => o.indicator_id!,
-  );
+function indicatorFacet(rows: Count[]): FacetItem[] {
+  const byId = new Map<string, Count>();
+  for (const r of rows) if (r.key !== null) byId.set(r.key, r);
   const catalogued: FacetItem[] = INDICATORS.map((s) => ({
     value: s.id,
     label: s.name,
-    count: byId.get(s.id) ?? 0,
+    count: byId.get(s.id)?.count ?? 0,
     id: s.id,
     // What the picker searches: every name the catalogue knows the indicator by.
     aliases: [...s.aliases.map((a) => (typeof a === "string" ? a : a.name)), ...(s.variants ?? [])],
     unit: s.defaultUnit,
   }));
-  const other = [...countBy(rows.filter((o) => o.indicator_id === null), (o) => o.indicator)].map(
-    ([name, count]): FacetItem => ({ value: name, label: name, count, id: null, aliases: [], unit: null }),
-  );
+  const other = rows.filter((r) => r.key === null).map((r): FacetItem => ({ value: r.name, label: r.name, count: r.count, id: null, aliases: [], unit: null }));
   // Ids found in reports but missing from this catalogue (a newer kit) still get a row.
   const known = new Set(INDICATORS.map((s) => s.id));
-  const extra = [...byId].filter(([id]) => !known.has(id)).map(([id, count]): FacetItem => {
-    const label = rows.find((o) => o.indicator_id === id)?.indicator ?? id;
-    return { value: id, label, count, id, aliases: [], unit: null };
-  });
+  const extra = [...byId.values()].filter((r) => !known.has(r.key!)).map((r): FacetItem => ({ value: r.key!, label: r.name, count: r.count, id: r.key, aliases: [], unit: null }));
   return [...catalogued, ...extra].sort(byCountThenLabel).concat(other.sort(byCountThenLabel));
 }
 

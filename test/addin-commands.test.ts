@@ -23,16 +23,21 @@ function event() {
 }
 
 describe("ribbon commands", () => {
-  it("associates refreshAll with Office and runs the refresh when the button is clicked", async () => {
+  it("associates refreshAll and refreshTable with Office and runs the one clicked", async () => {
     const { office, handlers } = officeMock();
     let runs = 0;
-    const names = registerCommands(office.actions, { refreshAll: async () => void runs++ });
-    expect(names).toEqual([COMMANDS.refreshAll]);
-    expect([...handlers.keys()]).toEqual(["refreshAll"]);
+    let tableRuns = 0;
+    const names = registerCommands(office.actions, { refreshAll: async () => void runs++, refreshTable: async () => void tableRuns++ });
+    expect(names).toEqual([COMMANDS.refreshAll, COMMANDS.refreshTable]);
+    expect([...handlers.keys()]).toEqual(["refreshAll", "refreshTable"]);
     const { e, calls } = event();
     await handlers.get("refreshAll")!(e);
-    expect(runs).toBe(1);
+    expect([runs, tableRuns]).toEqual([1, 0]);
     expect(calls.completed).toBe(1);
+    const second = event();
+    await handlers.get("refreshTable")!(second.e);
+    expect([runs, tableRuns]).toEqual([1, 1]);
+    expect(second.calls.completed).toBe(1);
   });
 
   it("tells Office the command completed even when the refresh fails", async () => {
@@ -41,6 +46,7 @@ describe("ribbon commands", () => {
       refreshAll: async () => {
         throw new Error("boom");
       },
+      refreshTable: async () => undefined,
     });
     const { e, calls } = event();
     await expect(handlers.get("refreshAll")!(e)).rejects.toThrow("boom");

@@ -2,6 +2,8 @@
 // tests pin them, so the add-in's tests against the fake can fail the way Excel would.
 import { describe, expect, it } from "vitest";
 import { FakeExcel, OfficeError, PAYLOAD_LIMIT, type FakeContext } from "./fakes/excel.js";
+import { fromR1C1, toR1C1 } from "./fakes/model.js";
+import { fakeOfficeHost } from "./fakes/office.js";
 
 const code = (p: Promise<unknown>) => p.then(() => "resolved", (e: OfficeError) => e.code);
 
@@ -174,5 +176,71 @@ describe("the fake Excel host", () => {
     expect(y.table("Kept").values).toEqual([[1]]);
     expect(y.settings()).toEqual({ k: { a: [1, 2] } });
     expect(y.selectionHandlers.size).toBe(0);
+  });
+
+  it("reads and writes formulas in R1C1, relative to each cell, as Excel does", async () => {
+    expect(toR1C1('=B4*2+$C$1+SUM(A1:A3)&"B4"', 3, 5)).toBe('=R[0]C[-4]*2+R1C3+SUM(R[-3]C[-5]:R[-1]C[-5])&"B4"'.replace("R[0]", "R"));
+    expect(fromR1C1("=RC[-4]*2+R1C3", 7, 5)).toBe("=B8*2+$C$1");
+    const x = new FakeExcel();
+    await x.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      s.getRange("A1:A2").values = [[1], [2]];
+      s.getRange("B1").formulas = [["=A1*2"]];
+      const r = s.getRange("B1").load("formulasR1C1");
+      await ctx.sync();
+      s.getRange("B2").formulasR1C1 = r.formulasR1C1;
+    });
+    expect(x.cell("Sheet1", "B2").formula).toBe("=A2*2");
+  });
+
+  it("fails the sync at an injected command: those before it ran, it and those after did not", async () => {
+    const x = new FakeExcel();
+    x.failOn("values", 2);
+    const err = await x
+      .run(async (ctx) => {
+        const s = ctx.workbook.worksheets.getItem("Sheet1");
+        s.getRange("A1").values = [["first"]];
+        s.getRange("A2").values = [["second"]];
+        s.getRange("A3").values = [["third"]];
+      })
+      .catch((e: OfficeError) => e.code);
+    expect(err).toBe("GeneralException");
+    expect(["A1", "A2", "A3"].map((a) => x.cell("Sheet1", a).value)).toEqual(["first", "", ""]);
+  });
+
+  it("changes nothing when a delete is refused by any table it would shift", async () => {
+    const x = new FakeExcel();
+    await x.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Sheet1");
+      s.getRange("B1:C3").values = [["a", "b"], [1, 2], [3, 4]];
+      s.tables.add("B1:C3", true).name = "Within";
+      s.getRange("A6:C7").values = [["x", "y", "z"], [1, 2, 3]];
+      s.tables.add("A6:C7", true).name = "Wider";
+    });
+    const before = x.save();
+    const err = await x.run(async (ctx) => ctx.workbook.worksheets.getItem("Sheet1").getRange("B3:C3").delete("Up")).catch((e: OfficeError) => e.code);
+    expect(err).toBe("InsertDeleteConflict");
+    expect(x.save()).toBe(before);
+  });
+
+  it("evaluates an associated custom function in a cell, on a full recalculation only", async () => {
+    const host = fakeOfficeHost(new FakeExcel());
+    let n = 0;
+    host.CustomFunctions.associate("COUNT", async () => ++n);
+    host.CustomFunctions.associate("FAIL", async () => {
+      throw new host.CustomFunctions.Error(host.CustomFunctions.ErrorCode.notAvailable, "没有数据");
+    });
+    const x = host.excel;
+    x.type("Sheet1", "A1", "=ZHIBIAO.COUNT()");
+    x.type("Sheet1", "A2", "=ZHIBIAO.FAIL()");
+    expect(x.cell("Sheet1", "A1").value).toBe("#BUSY!");
+    await x.calculated();
+    expect([x.cell("Sheet1", "A1").value, x.cell("Sheet1", "A2").value, x.cellError("Sheet1", "A2")]).toEqual([1, "#N/A", "没有数据"]);
+    await x.run(async (ctx) => ctx.application.calculate("Recalculate" as Excel.CalculationType));
+    await x.calculated();
+    expect(x.cell("Sheet1", "A1").value).toBe(1);
+    await x.run(async (ctx) => ctx.application.calculate("Full" as Excel.CalculationType));
+    await x.calculated();
+    expect(x.cell("Sheet1", "A1").value).toBe(2);
   });
 });

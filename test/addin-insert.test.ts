@@ -1,6 +1,7 @@
 // Insert: observations → a named, styled Excel table, against the fake Excel host.
 import { describe, expect, it } from "vitest";
 import { insertTable, TargetNotEmpty, type InsertRequest } from "../addin/excel/insert.js";
+import { headerOf } from "../addin/excel/labels.js";
 import { FIELDS, REQUEST_BUDGET } from "../addin/excel/layout.js";
 import { SETTING_PREFIX } from "../addin/excel/memory.js";
 import type { Query } from "../server/api.js";
@@ -25,7 +26,11 @@ describe("insertTable", () => {
     const t = x.table(r.table);
     expect(t.address).toBe(`Sheet1!B3:${lastColumn(1)}5`);
     expect(t.style).toBe("TableStyleMedium2");
-    expect(t.headers).toEqual([...FIELDS]);
+    // Chinese headers by default, from kit/lexicon/labels.json; codes in Chinese too.
+    expect(t.headers).toEqual(FIELDS.map((f) => headerOf(f, "zh")));
+    expect(t.headers.slice(0, 4)).toEqual(["地区", "年份", "期间", "类型"]);
+    expect(t.values[0]![col("kind")]).toBe("实际");
+    expect(t.values[1]![col("growth_qualifier")]).toBe("左右");
     expect(t.values[0]![col("value")]).toBe(386.42);
     expect(t.values[0]![col("period")]).toBe("2023");
     expect(t.values[0]![col("growth_pct")]).toBe(3.6);
@@ -41,7 +46,8 @@ describe("insertTable", () => {
     const x = new FakeExcel();
     const r = await insert(x, { rows: [observation()], now: new Date("2025-01-02T03:04:05Z") });
     const saved = x.settings()[SETTING_PREFIX + r.table] as Record<string, unknown>;
-    expect(saved).toMatchObject({ table: r.table, tableId: x.table(r.table).id, query: gdpQuery, fields: [...FIELDS], insertedAt: "2025-01-02T03:04:05.000Z", refreshedAt: null });
+    expect((saved.columns as { key: string }[]).map((c) => c.key)).toEqual([...FIELDS]);
+    expect(saved).toMatchObject({ table: r.table, tableId: x.table(r.table).id, query: gdpQuery, layout: { kind: "long" }, lang: "zh", insertedAt: "2025-01-02T03:04:05.000Z", refreshedAt: null });
   });
 
   it("refuses to write over cells that are not empty, and changes nothing", async () => {

@@ -62,7 +62,7 @@ describe("refreshAll", () => {
     const report = await refresh(x, svc.fetch);
     expect(values(x, name, "value")).toEqual({ a: 101, b: 200, c: 300 });
     expect(x.table(name).id).toBe(id);
-    expect(report.tables).toEqual([{ table: name, status: "refreshed", rows: 3, changed: 1, added: 0, removed: 0, missingColumns: [] }]);
+    expect(report.tables).toEqual([{ table: name, status: "refreshed", rows: 3, changed: 1, added: 0, removed: 0, missingColumns: [], addedColumns: [], newColumns: [], movedCells: 0 }]);
   });
 
   it("grows the table for new rows, moving what is below it down, with the table's formats", async () => {
@@ -197,7 +197,7 @@ describe("refreshAll", () => {
     x.type("Sheet1", `${letter("id")}2`, "编号"); // the "id" header
     svc.set([observation({ id: "a", indicator: "地区生产总值", value: 5 }), ...three().slice(1)]);
     const report = await refresh(x, svc.fetch);
-    expect(report.tables[0]).toMatchObject({ status: "refreshed", missingColumns: ["id"] });
+    expect(report.tables[0]).toMatchObject({ status: "refreshed", missingColumns: ["观测编号"] });
     expect(x.table(name).headers.at(-1)).toBe("编号");
     expect(x.table(name).values.map((r) => r[col("value")]).sort()).toEqual([200, 300, 5]);
   });
@@ -216,8 +216,8 @@ describe("refreshAll", () => {
     expect(Math.max(...syncs.map((s) => Math.max(s.requestBytes, s.responseBytes)))).toBeLessThanOrEqual(PAYLOAD_LIMIT);
     const writes = syncs.filter((s) => s.suspendedCalculation);
     expect(writes.length).toBeGreaterThan(1);
-    // settings+tables, geometry, one read (the old table is tiny), resize, the chunks, a recalculation, the remembered query.
-    expect(syncs.length).toBe(1 + 1 + 1 + 1 + writes.length + 1 + 1);
+    // settings+tables, geometry, one read (the old table is tiny), insert and resize, the chunks, a recalculation, the remembered query.
+    expect(syncs.length).toBe(1 + 1 + 1 + 2 + writes.length + 1 + 1);
     expect(syncs.at(-2)!.recalculated).toBe(true);
     expect(report.syncs).toBe(syncs.length);
   });
@@ -231,5 +231,23 @@ describe("the service's periods", () => {
     expect(facet(t, none, "period").map((f) => [f.value, f.count])).toEqual([["2024H1", 2], ["2024", 1]]);
     expect(filterObservations(t, { ...none, period: ["2024"] })).toEqual([rows[0]]);
     expect(filterObservations(t, { ...none, period: ["2024H1"] })).toHaveLength(2);
+  });
+});
+
+describe("tables loaded by the first version", () => {
+  it("are refreshed under their field-name headers, with codes as the contract writes them", async () => {
+    const { x, svc, name } = await loaded(three());
+    // What the first version wrote: the contract's field names as headers, and only `fields` remembered.
+    await x.run(async (ctx) => {
+      const c = ctxOf(ctx);
+      c.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(1, 1, 1, FIELDS.length).values = [[...FIELDS]];
+      c.workbook.settings.add(SETTING_PREFIX + name, { table: name, tableId: x.table(name).id, query: q("雷州市"), fields: [...FIELDS], insertedAt: "", refreshedAt: null });
+    });
+    svc.set([observation({ id: "a", indicator: "地区生产总值", value: 101 }), ...three().slice(1)]);
+    const report = await refresh(x, svc.fetch);
+    expect(report.tables[0]).toMatchObject({ status: "refreshed", changed: expect.any(Number), missingColumns: [] });
+    expect(values(x, name, "value")).toEqual({ a: 101, b: 200, c: 300 });
+    expect(values(x, name, "kind")).toEqual({ a: "actual", b: "actual", c: "actual" });
+    expect(x.table(name).headers).toEqual([...FIELDS]);
   });
 });

@@ -1,7 +1,7 @@
 // Which observation the selected cell shows, against the fake Excel host.
 import { describe, expect, it } from "vitest";
 import { insertTable } from "../addin/excel/insert.js";
-import { observationAtSelection } from "../addin/excel/source.js";
+import { lookupOf, observationAtSelection } from "../addin/excel/source.js";
 import { FakeExcel, type FakeContext } from "./fakes/excel.js";
 import { observation } from "./fakes/observations.js";
 import { columnLetters } from "./fakes/model.js";
@@ -27,7 +27,7 @@ describe("observationAtSelection", () => {
     const { x, name } = await workbook();
     const rows = x.table(name).values;
     x.select("Sheet1", cellAt("value", 6)); // C4 is the header, row 6 the second data row
-    expect(await at(x)).toEqual({ table: name, id: String(rows[1]![col("id")]), field: "value" });
+    expect(await at(x)).toEqual({ table: name, id: String(rows[1]![col("id")]), lookup: null, field: "value" });
   });
 
   it("finds nothing on the header row, outside the table, or on another sheet", async () => {
@@ -47,5 +47,25 @@ describe("observationAtSelection", () => {
     });
     x.select("Sheet1", "A2");
     expect(await at(x)).toBeNull();
+  });
+
+  it("says what a wide layout's cell stands for, for the pane to look up its statement", async () => {
+    const x = new FakeExcel();
+    x.select("Sheet1", "B2");
+    const rows = [observation({ id: "a", period: "2022", value: 370 }), observation({ id: "b", period: "2023", value: 386.42 })];
+    const r = await x.run((ctx) => insertTable(ctxOf(ctx), { rows, query: { region: ["雷州市"], indicator: [], period: [], kind: [] }, target: "selection", layout: { kind: "years", measure: "value" } }));
+    expect(x.table(r.table).headers).toEqual(["地区", "指标", "类型", "单位", "2022", "2023", "行键"]);
+    x.select("Sheet1", "G3"); // the 2023 column of the first row
+    expect(await at(x)).toEqual({ table: r.table, id: null, lookup: { region: "雷州市", indicator: "gdp", period: "2023", kind: "actual" }, field: "period:2023" });
+    x.select("Sheet1", "C3"); // the indicator's name: no single statement
+    expect(await at(x)).toBeNull();
+  });
+
+  it("reads row keys and columns of each wide layout", () => {
+    expect(lookupOf("regions", "雷州市|2023|actual", "indicator:retail_sales")).toEqual({ region: "雷州市", period: "2023", kind: "actual", indicator: "retail_sales" });
+    expect(lookupOf("plan", "湛河区|gdp|2022", "target")).toEqual({ region: "湛河区", indicator: "gdp", period: "2022", kind: "target" });
+    expect(lookupOf("plan", "湛河区|gdp|2022", "result")).toMatchObject({ kind: null });
+    expect(lookupOf("plan", "湛河区|gdp|2022", "verdict")).toBeNull();
+    expect(lookupOf("years", "broken", "period:2023")).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 // End to end: the built `zhibiao serve` over a temporary copy of the seeds, the task pane in
 // headless Chromium, and Office.js replaced by the fake Excel host injected before the page loads.
-// Pick 雷州市 + 地区生产总值, Insert, check the workbook; change the report on disk, click the
-// ribbon's Refresh all, check the new value. A screenshot of the pane goes to test-artifacts/.
+// Pick 雷州市 + 地区生产总值, Insert, check the workbook; type =ZHIBIAO.VALUE("雷州市","GDP",2023)
+// into a cell (the fake host evaluates the function the page associated); insert the wide layouts
+// (years across, regions × indicators, plan vs result) on new sheets and add a note beside one;
+// change the report on disk, click the ribbon's Refresh all, check the new values everywhere and
+// the note. Screenshots of the pane with each layout go to test-artifacts/.
 import { build } from "esbuild";
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -23,9 +26,16 @@ const LEIZHOU = "000_b3806004d9469c12.txt";
 type Fake = {
   clickRibbon(name: string): Promise<void>;
   registered(): string[];
-  table(name: string): { address: string; headers: string[]; values: unknown[][] };
+  table(name: string): { address: string; sheet: string; headers: string[]; values: unknown[][] };
   tableNames(): string[];
   select(sheet: string, address: string): void;
+  type(sheet: string, address: string, text: string | number): void;
+  cell(sheet: string, address: string): { value: unknown; formula: string | null };
+  cellError(sheet: string, address: string): string | undefined;
+  calculated(): Promise<void>;
+  functions(): string[];
+  settings(): Record<string, unknown>;
+  saveForReopen(): void;
 };
 declare global {
   // eslint-disable-next-line no-var
@@ -34,7 +44,9 @@ declare global {
 
 /** Starts the built CLI and resolves with the origin it prints. */
 function startServe(folder: string): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
-  const child = spawn(process.execPath, [path.join(root, "dist/cli/main.js"), "serve", folder, "--http", "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  // The store beside the folder (removed with it), not in the user's ~/.zhibiao.
+  const store = `${folder}.duckdb`;
+  const child = spawn(process.execPath, [path.join(root, "dist/cli/main.js"), "serve", folder, "--http", "--port", "0", "--store", store], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
@@ -85,7 +97,7 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
       serve.child.kill("SIGTERM");
       await exited;
     }
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    if (tmp) for (const p of [tmp, `${tmp}.duckdb`, `${tmp}.duckdb.wal`]) rmSync(p, { recursive: true, force: true });
   });
 
   it("inserts 雷州市's GDP, shows its source, and refreshes it from the ribbon after the report changes", async () => {
@@ -94,14 +106,16 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     await page.locator("#indicator-search").fill("地区生产");
     await page.locator('#indicator-list input[value="gdp"]').check();
     await expect.poll(() => page.locator("#preview").getAttribute("data-count")).toBe("2");
-    expect(await page.evaluate(() => globalThis.__zhibiaoFake.registered())).toEqual(["refreshAll"]);
+    expect(await page.evaluate(() => globalThis.__zhibiaoFake.registered())).toEqual(["refreshAll", "refreshTable"]);
+    expect(await page.evaluate(() => globalThis.__zhibiaoFake.functions())).toEqual(["ZHIBIAO.VALUE", "ZHIBIAO.SERIES", "ZHIBIAO.SOURCE"]);
 
     await page.locator("#insert").click();
     const name = "指标_雷州市_地区生产总值";
     await expect.poll(() => page.locator("#status").textContent()).toContain(name);
     const table = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
-    const at = (f: string) => table.headers.indexOf(f);
-    const gdp2023 = () => table.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "actual")!;
+    // Chinese headers and codes by default (kit/lexicon/labels.json).
+    const at = (f: string) => table.headers.indexOf({ period: "年份", kind: "类型", value: "数值", growth_pct: "增速(%)", quote: "原文" }[f]!);
+    const gdp2023 = () => table.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "实际")!;
     const address = `Sheet1!A1:${columnLetters(table.headers.length - 1)}3`;
     expect(table.address).toBe(address);
     expect(gdp2023()[at("value")]).toBe(386.42);
@@ -114,6 +128,63 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     expect(await page.locator("#source-body figcaption").first().textContent()).toContain("雷州市");
     mkdirSync(path.join(root, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane.png"), fullPage: true });
+    // The long layout's column chooser, opened.
+    await page.locator("#columns summary").click();
+    expect(await page.locator("#columns input[type=checkbox]").count()).toBeGreaterThan(15);
+    await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-layout-long.png"), fullPage: true });
+    await page.locator("#columns summary").click();
+
+    // A worksheet function in a cell, evaluated by the host through the page's CustomFunctions.associate.
+    const typeIn = (sheet: string, address: string, text: string) => page.evaluate(([s, a, t]) => globalThis.__zhibiaoFake.type(s, a, t), [sheet, address, text] as const);
+    const calculated = () => page.evaluate(() => globalThis.__zhibiaoFake.calculated());
+    const cellValue = (sheet: string, address: string) => page.evaluate(([s, a]) => globalThis.__zhibiaoFake.cell(s, a).value, [sheet, address] as const);
+    const tableOf = (n: string) => page.evaluate((x) => globalThis.__zhibiaoFake.table(x), n);
+    await typeIn("Sheet1", "X2", '=ZHIBIAO.VALUE("雷州市","GDP",2023)');
+    await calculated();
+    expect(await cellValue("Sheet1", "X2")).toBe(386.42);
+    await typeIn("Sheet1", "X3", '=ZHIBIAO.VALUE("火星市","GDP",2023)');
+    await calculated();
+    expect(await cellValue("Sheet1", "X3")).toBe("#N/A");
+    expect(await page.evaluate(() => globalThis.__zhibiaoFake.cellError("Sheet1", "X3"))).toBe("没有这个地区：火星市");
+
+    // The wide layouts, each on a new sheet, each shown in the pane.
+    await page.locator('input[name="target"][value="newSheet"]').check();
+    const insertLayout = async (kind: string) => {
+      await page.locator("#layout").selectOption(kind);
+      // The column chooser belongs to the long table, the measure to the two wide ones.
+      expect(await page.locator("#columns").isVisible()).toBe(false);
+      expect(await page.locator("#measure").isVisible()).toBe(kind !== "plan");
+      await page.locator("#insert").click();
+      await expect.poll(() => page.locator("#status").textContent()).toMatch(/^已插入表/);
+      const inserted = /已插入表 (\S+)（/.exec((await page.locator("#status").textContent())!)![1]!;
+      await page.screenshot({ path: path.join(root, `test-artifacts/taskpane-layout-${kind}.png`), fullPage: true });
+      return inserted;
+    };
+    const years = await insertLayout("years");
+    const yearsTable = await tableOf(years);
+    expect(yearsTable.headers).toEqual(["地区", "指标", "类型", "单位", "2023", "2024", "行键"]);
+    expect(yearsTable.values[0]!.slice(0, 5)).toEqual(["雷州市", "地区生产总值", "实际", "亿元", 386.42]);
+    // The user's own column beside it, with a note on 雷州市's row.
+    const noteColumn = columnLetters(yearsTable.headers.length);
+    await typeIn(yearsTable.sheet, `${noteColumn}1`, "备注");
+    await typeIn(yearsTable.sheet, `${noteColumn}2`, "已核对");
+
+    await page.locator('#period-list input[value="2023"]').check();
+    await expect.poll(() => page.locator("#preview").getAttribute("data-count")).toBe("1");
+    const regions = await insertLayout("regions");
+    expect((await tableOf(regions)).values[0]!.slice(0, 4)).toEqual(["雷州市", "2023", "实际", 386.42]);
+
+    // Plan vs result: 湛河区's annex sets 2022's plan beside 2022's result.
+    await page.locator("#clear").click();
+    await expect.poll(() => page.locator('#region-list input[value="湛河区"]').count()).toBe(1);
+    await page.locator('#region-list input[value="湛河区"]').check();
+    await expect.poll(() => page.locator("#preview").textContent()).toMatch(/将插入/);
+    const plan = await insertLayout("plan");
+    const planTable = await tableOf(plan);
+    expect(planTable.headers.slice(0, 8)).toEqual(["地区", "指标", "年份", "目标", "结果", "单位", "差距", "评价"]);
+    expect(planTable.values.length).toBeGreaterThan(3);
+    expect(planTable.values.every((r) => r[0] === "湛河区")).toBe(true);
+    expect(new Set(planTable.values.map((r) => r[7]))).toContain("达成");
 
     // The report changes on disk; the service picks it up without a restart.
     const file = path.join(tmp, LEIZHOU);
@@ -126,14 +197,64 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
 
     await page.evaluate(() => globalThis.__zhibiaoFake.clickRibbon("refreshAll"));
     const after = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
-    const refreshed = after.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "actual")!;
+    const refreshed = after.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "实际")!;
     expect(refreshed[at("value")]).toBe(401.23);
     expect(after.address).toBe(address);
-    // Two cells changed: the value and the quote that states it.
-    expect(await page.locator("#status").textContent()).toBe("已刷新 1 个表，2 个值有变化");
+    // Four tables; three cells changed (the long table's value and the quote that states it, and
+    // the years table's 2023; the regions table's too); the formula recalculated.
+    expect(await page.locator("#status").textContent()).toMatch(/^已刷新 4 个表，\d+ 个值有变化，公式已重新计算$/);
+    await calculated();
+    expect(await cellValue("Sheet1", "X2")).toBe(401.23);
+    const yearsAfter = await tableOf(years);
+    expect(yearsAfter.values[0]!.slice(4, 5)).toEqual([401.23]);
+    expect(yearsAfter.values[0]!.at(-1)).toBe("已核对");
+    expect((await tableOf(regions)).values[0]![3]).toBe(401.23);
     expect(refreshed[at("quote")]).toContain("401.23");
+    // Back to the long table's number (inserting on new sheets moved the selection): its new source.
+    await page.evaluate((a) => globalThis.__zhibiaoFake.select("Sheet1", a), `${columnLetters(at("value"))}${row}`);
     await expect.poll(() => page.locator("#source-body").textContent()).toContain("401.23");
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-refreshed.png"), fullPage: true });
+
+    // A cell of the years-across table shows the source of its number too.
+    await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "A1"), yearsTable.sheet);
+    await expect.poll(() => page.locator("#source-body").textContent()).not.toContain("401.23");
+    await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "E2"), yearsTable.sheet);
+    await expect.poll(() => page.locator("#source-body").textContent()).toContain("全市完成地区生产总值 401.23 亿元");
+
+    // Refresh this table: only the one holding the selection.
+    await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "B2"), yearsTable.sheet);
+    await page.locator("#refresh-table").click();
+    await expect.poll(() => page.locator("#status").textContent()).toBe("已刷新 1 个表，0 个值有变化");
+
+    // Refresh on open, a setting of this workbook: tick it, save and reopen the workbook after the
+    // report changed again; the pane refreshes by itself.
+    await page.locator(".settings summary").click();
+    await page.locator("#refresh-on-open").check();
+    await expect.poll(() => page.evaluate(() => globalThis.__zhibiaoFake.settings()["zhibiao.pane"])).toEqual({ refreshOnOpen: true, lang: "zh" });
+    await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-settings.png"), fullPage: true });
+    await page.evaluate(() => globalThis.__zhibiaoFake.saveForReopen());
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("401.23", "402.5"));
+    await expect.poll(served, { timeout: 15_000 }).toBe(402.5);
+    await page.reload();
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).toMatch(/^已刷新 4 个表/);
+    expect(await page.locator("#refresh-on-open").isChecked()).toBe(true);
+    const reopened = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
+    expect(reopened.values.find((r) => r[at("period")] === "2023" && r[at("kind")] === "实际")![at("value")]).toBe(402.5);
+
+    // Headers in English, a setting of this workbook for the tables inserted from then on.
+    await page.locator(".settings summary").click();
+    await page.locator("#lang").selectOption("en");
+    await expect.poll(() => page.evaluate(() => globalThis.__zhibiaoFake.settings()["zhibiao.pane"])).toEqual({ refreshOnOpen: true, lang: "en" });
+    expect(await page.locator('label[for="column-growth_pct"]').textContent()).toBe("Growth (%)");
+    await page.locator('input[name="target"][value="newSheet"]').check();
+    await page.locator("#layout").selectOption("long");
+    await page.locator("#insert").click();
+    await expect.poll(() => page.locator("#status").textContent()).toMatch(/^已插入表/);
+    const english = /已插入表 (\S+)（/.exec((await page.locator("#status").textContent())!)![1]!;
+    const englishTable = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), english);
+    expect(englishTable.headers.slice(0, 4)).toEqual(["Region", "Period", "Part of year", "Kind"]);
+    expect(englishTable.values[0]![3]).toMatch(/^(actual|estimate|target)$/);
+    await page.evaluate(() => localStorage.clear());
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });

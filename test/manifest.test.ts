@@ -7,7 +7,10 @@ import { OfficeAddinManifest } from "office-addin-manifest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { registerCommands } from "../addin/commands.js";
+import { registerFunctions, type CustomFunctionsHost } from "../addin/functions/functions.js";
+import type { Functions } from "../addin/functions/impl.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const file = path.join(root, "manifest.xml");
@@ -95,23 +98,66 @@ describe("manifest.xml", () => {
     expect(byTag("SourceLocation").find((s) => s.attrs.DefaultValue)!.attrs.DefaultValue).toBe(url);
   });
 
-  it("puts Load data and Refresh all on a custom ribbon tab 指标", () => {
+  it("puts Load data, Refresh all and Refresh this table on a custom ribbon tab 指标", () => {
     const [tab] = byTag("CustomTab");
     const label = tab!.children.find((c) => c.tag === "Label")!;
     expect(resource(label.attrs.resid!)!.attrs.DefaultValue).toBe("指标");
     const controls = all(tab!).filter((n) => n.tag === "Control");
     const actions = controls.map((c) => c.children.find((x) => x.tag === "Action")!.attrs["xsi:type"]);
-    expect(actions).toEqual(["ShowTaskpane", "ExecuteFunction"]);
+    expect(actions).toEqual(["ShowTaskpane", "ExecuteFunction", "ExecuteFunction"]);
     // The schema wants the tab's Label after its groups.
     expect(tab!.children.at(-1)!.tag).toBe("Label");
   });
 
   it("registers every FunctionName with Office.actions.associate", () => {
     const names = byTag("FunctionName").map((f) => f.text);
-    expect(names).toEqual(["refreshAll"]);
+    expect(names).toEqual(["refreshAll", "refreshTable"]);
     const associated: string[] = [];
-    registerCommands({ associate: (name) => void associated.push(name) }, { refreshAll: async () => undefined });
+    registerCommands({ associate: (name) => void associated.push(name) }, { refreshAll: async () => undefined, refreshTable: async () => undefined });
     for (const n of names) expect(associated).toContain(n);
+  });
+
+  it("registers the worksheet functions: namespace ZHIBIAO, metadata from the functions' JSDoc, each id associated, in the shared runtime", async () => {
+    const points = byTag("ExtensionPoint").filter((e) => e.attrs["xsi:type"] === "CustomFunctions");
+    expect(points).toHaveLength(1);
+    const point = points[0]!;
+    const urlOf = (tag: string) => resource(point.children.find((c) => c.tag === tag)!.children.find((c) => c.tag === "SourceLocation")!.attrs.resid!)!.attrs.DefaultValue;
+    // The functions run in the page the ribbon and the pane share, so Refresh can recalculate them.
+    const runtime = resource(byTag("Runtime")[0]!.attrs.resid!)!.attrs.DefaultValue;
+    expect(urlOf("Page")).toBe(runtime);
+    expect(urlOf("Script")).toBe("https://localhost:3000/taskpane.js");
+    expect(urlOf("Metadata")).toBe("https://localhost:3000/functions.json");
+    const ns = resource(point.children.find((c) => c.tag === "Namespace")!.attrs.resid!)!.attrs.DefaultValue;
+    expect(ns).toBe("ZHIBIAO");
+    expect(byTag("Set").map((s) => `${s.attrs.Name} ${s.attrs.MinVersion}`)).toContain("CustomFunctionsRuntime 1.1");
+    // What the build writes to dist/addin/functions.json, generated here from the same source.
+    const generated = await generateCustomFunctionsMetadata(path.join(root, "addin/functions/functions.ts"));
+    expect(generated.errors).toEqual([]);
+    const metadata = JSON.parse(generated.metadataJson) as { functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[]; result: { dimensionality?: string } }[] };
+    expect(metadata.functions.map((f) => f.id)).toEqual(["VALUE", "SERIES", "SOURCE"]);
+    const value = metadata.functions[0]!;
+    expect(value.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`)).toEqual(["region", "indicator", "period", "kind?", "field?"]);
+    expect(metadata.functions[1]!.result.dimensionality).toBe("matrix");
+    const associated: string[] = [];
+    const cf = { associate: (id: string) => void associated.push(id), Error, ErrorCode: { notAvailable: "#N/A" } } as unknown as CustomFunctionsHost;
+    registerFunctions(cf, {} as Functions);
+    expect(associated.sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  });
+
+  it("names the add-in and its ribbon in Chinese, with English overrides rather than two languages in one string", () => {
+    const overrideOf = (n: Node) => n.children.find((c) => c.tag === "Override" || c.tag === "bt:Override")?.attrs;
+    const display = doc.children.find((c) => c.tag === "DisplayName")!;
+    expect(display.attrs.DefaultValue).toContain("指标");
+    expect(overrideOf(display)).toEqual({ Locale: "en-US", Value: "Zhibiao" });
+    expect(overrideOf(doc.children.find((c) => c.tag === "Description")!)?.Locale).toBe("en-US");
+    for (const id of ["Tab.Label", "Load.Label", "Refresh.Label", "RefreshTable.Label", "Load.Tooltip", "Refresh.Tooltip", "RefreshTable.Tooltip"]) {
+      const r = resource(id)!;
+      expect(overrideOf(r)?.Locale, id).toBe("en-US");
+      // The Chinese default does not carry the English words, and the English override has no Chinese.
+      expect(r.attrs.DefaultValue, id).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.attrs.DefaultValue, id).not.toContain(overrideOf(r)!.Value!.split(" ").slice(0, 3).join(" "));
+      expect(overrideOf(r)!.Value!, id).not.toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   it("points at icon files that exist, at the size each place asks for", () => {

@@ -58,7 +58,7 @@ describe("the service over HTTPS", () => {
     const assets = path.join(tmp, "assets");
     mkdirSync(assets, { recursive: true });
     writeFileSync(path.join(assets, "taskpane.html"), "<!doctype html>");
-    const service = await startService({ folders: [path.resolve(import.meta.dirname, "../seeds")], assetDir: assets, version: "tls", port: 0, certificates: d, watch: false });
+    const service = await startService({ folders: [path.resolve(import.meta.dirname, "../seeds")], storeFile: path.join(tmp, "store.duckdb"), assetDir: assets, version: "tls", port: 0, certificates: d, watch: false });
     try {
       expect(service.origin).toMatch(/^https:\/\/localhost:\d+$/);
       const { port } = new URL(service.origin);

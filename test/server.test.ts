@@ -53,7 +53,7 @@ beforeAll(async () => {
   cpSync(path.join(root, "assets", "icon-16.png"), path.join(assets, "assets", "icon-16.png"));
   writeFileSync(path.join(assets, ".env"), "SECRET=dotfile");
   writeFileSync(path.join(tmp, "outside.txt"), "SECRET outside the asset folder");
-  service = await startService({ folders: [reports], assetDir: assets, version: "test", port: 0, http: true });
+  service = await startService({ folders: [reports], storeFile: path.join(tmp, "store.duckdb"), assetDir: assets, version: "test", port: 0, http: true });
   port = Number(new URL(service.origin).port);
 });
 

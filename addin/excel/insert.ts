@@ -1,9 +1,12 @@
 /// <reference types="office-js" />
-// Insert: observations → a named, styled Excel table at the selection or on a new sheet, and the
-// query behind it remembered in the workbook.
+// Insert: observations → a named, styled Excel table in one of the layouts (layouts.ts) at the
+// selection or on a new sheet, and the query, layout and columns behind it remembered in the
+// workbook so Refresh can redo it.
 import type { Observation } from "../../kit/types.js";
 import type { Query } from "../../server/api.js";
-import { COLUMNS, FIELDS, TABLE_STYLE, sheetName, tableName, toCells, type Cell } from "./layout.js";
+import { FIELDS, TABLE_STYLE, sheetName, tableName, type Cell } from "./layout.js";
+import type { Lang } from "./labels.js";
+import { buildGrid, type LayoutSpec } from "./layouts.js";
 import { remember } from "./memory.js";
 import { writeRows } from "./write.js";
 
@@ -15,6 +18,10 @@ export interface InsertRequest {
   /** Display names of filter values (indicator ids → names), for the table's name. */
   labels?: Record<string, string>;
   target: Target;
+  /** The long table with every column when absent. */
+  layout?: LayoutSpec;
+  /** Headers and code cells in Chinese (the default) or English. */
+  lang?: Lang;
   now?: Date;
   budget?: number;
 }
@@ -34,11 +41,16 @@ export class TargetNotEmpty extends Error {
   }
 }
 
+export const LONG_ALL: LayoutSpec = { kind: "long", fields: [...FIELDS, "value_std", "unit_std"] };
+
 export async function insertTable(context: Excel.RequestContext, req: InsertRequest): Promise<InsertResult> {
   const wb = context.workbook;
-  const width = FIELDS.length;
+  const layout = req.layout ?? LONG_ALL;
+  const lang = req.lang ?? "zh";
+  const grid = buildGrid(layout, req.rows, lang);
+  const width = grid.columns.length;
   // An Excel table has at least one data row: an empty result is a header and one empty row.
-  const data: Cell[][] = req.rows.length ? req.rows.map((o) => toCells(o, FIELDS)) : [FIELDS.map(() => "")];
+  const data: Cell[][] = grid.rows.length ? grid.rows : [grid.columns.map(() => "")];
   const height = data.length + 1;
   let syncs = 0;
 
@@ -70,8 +82,8 @@ export async function insertTable(context: Excel.RequestContext, req: InsertRequ
     context,
     { sheet, top, left, width },
     {
-      rows: [FIELDS.slice() as Cell[], ...data],
-      formats: COLUMNS.map((c, position) => ({ position, format: c.format })),
+      rows: [grid.columns.map((c) => c.header), ...data],
+      formats: grid.columns.map((c, position) => ({ position, format: c.format })),
       formatFrom: 1,
       budget: req.budget,
     },
@@ -81,7 +93,7 @@ export async function insertTable(context: Excel.RequestContext, req: InsertRequ
   table.name = name;
   table.style = TABLE_STYLE;
   table.getRange().format.autofitColumns();
-  COLUMNS.forEach((c, i) => {
+  grid.columns.forEach((c, i) => {
     if (c.width) sheet.getRangeByIndexes(top, left + i, height, 1).format.columnWidth = c.width;
   });
   if (req.target === "newSheet") {
@@ -96,11 +108,13 @@ export async function insertTable(context: Excel.RequestContext, req: InsertRequ
     table: table.name,
     tableId: table.id,
     query: req.query,
-    fields: [...FIELDS],
+    layout,
+    lang,
+    columns: grid.columns.map((c) => ({ key: c.key, header: c.header })),
     insertedAt: (req.now ?? new Date()).toISOString(),
     refreshedAt: null,
   });
   await context.sync();
   syncs++;
-  return { table: table.name, sheet: sheet.name, rows: req.rows.length, syncs };
+  return { table: table.name, sheet: sheet.name, rows: grid.rows.length, syncs };
 }

@@ -1,46 +1,25 @@
-// Pure helpers: observations → cells, request-sized chunks, names. No Excel calls here.
-import type { Observation } from "../../kit/types.js";
+// Pure helpers: the long table's columns, request-sized chunks, names, what a refresh changed.
+// No Excel calls here; the layouts' grids are built in layouts.ts.
 import type { Query } from "../../server/api.js";
 import layout from "../columns.json" with { type: "json" };
 
-export type Field = keyof Observation;
 export type Cell = string | number | boolean;
 
 export interface Column {
-  field: Field;
+  field: string;
   format: string;
   width?: number;
+  /** Shown only when the service's observations have the field. */
+  optional?: boolean;
 }
 
 export const COLUMNS: readonly Column[] = layout.columns as Column[];
 export const TABLE_STYLE: string = layout.tableStyle;
-export const FIELDS: readonly Field[] = COLUMNS.map((c) => c.field);
-const FORMAT = new Map<string, string>(COLUMNS.map((c) => [c.field, c.format]));
-export const formatOf = (field: string): string => FORMAT.get(field) ?? "General";
+export const REMOVED_SHEET: string = layout.removedSheet;
+/** The long table's fields, in order, without the optional ones. */
+export const FIELDS: readonly string[] = COLUMNS.filter((c) => !c.optional).map((c) => c.field);
 
-/** One observation as cells. A missing value is "" — in Office.js `null` would leave the old number in place. */
-export function toCells(o: Observation, fields: readonly string[]): Cell[] {
-  return fields.map((f) => {
-    const v = (o as unknown as Record<string, unknown>)[f];
-    return v === null || v === undefined ? "" : (v as Cell);
-  });
-}
-
-/**
- * Rows as wide as the table: our fields at the columns where their headers are, `null` (leave as
- * is) under every other column, so columns the user added keep their contents and formulas.
- */
-export function widen(rows: Cell[][], positions: readonly number[], width: number): (Cell | null)[][] {
-  return rows.map((r) => {
-    const out: (Cell | null)[] = new Array<Cell | null>(width).fill(null);
-    positions.forEach((p, i) => {
-      if (p >= 0) out[p] = r[i] ?? "";
-    });
-    return out;
-  });
-}
-
-/** Where each field's column is among the table's headers (-1 when the user removed or renamed it). */
+/** Where each header is among the table's headers (-1 when the user removed or renamed it). */
 export function positionsOf(headers: readonly unknown[], fields: readonly string[]): number[] {
   const at = new Map<string, number>();
   headers.forEach((h, i) => {

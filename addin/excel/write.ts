@@ -21,7 +21,12 @@ export interface ColumnFormat {
 }
 
 export interface WriteRequest {
+  /** Values; `null` leaves a cell as it is. */
   rows: (Cell | null)[][];
+  /** Formulas in R1C1 notation (relative references stay relative wherever the row lands), same shape; null where none. */
+  formulas?: (string | null)[][];
+  /** Number formats cell by cell (the user's cells that move with their row), same shape; null leaves a cell's. */
+  cellFormats?: (string | null)[][];
   /** Number formats per column, set before the values (a text format must precede the text it protects). */
   formats: ColumnFormat[];
   /** Rows before this one keep their formats (existing rows of a refreshed table). */
@@ -34,7 +39,9 @@ export async function writeRows(context: Excel.RequestContext, block: Block, req
   const large = req.rows.length >= LARGE_WRITE_ROWS;
   const perRowFormats = req.formats.reduce((n, f) => n + f.format.length + 6, 0);
   let syncs = 0;
-  for (const [start, end] of chunkRanges(req.rows, req.budget, perRowFormats)) {
+  const sized = req.formulas || req.cellFormats ? req.rows.map((r, i) => [r, req.formulas?.[i] ?? null, req.cellFormats?.[i] ?? null]) : req.rows;
+  const some = (grid: (unknown | null)[][] | undefined, start: number, end: number) => grid !== undefined && grid.slice(start, end).some((r) => r.some((x) => x !== null));
+  for (const [start, end] of chunkRanges(sized, req.budget, perRowFormats)) {
     if (large) {
       // Both last until the next sync, so they are asked for again with each chunk: a large write
       // has a few chunks of megabytes, not the tight loop whose flicker the documentation warns of.
@@ -48,7 +55,10 @@ export async function writeRows(context: Excel.RequestContext, block: Block, req
         range.numberFormat = Array.from({ length: end - fStart }, () => [f.format]);
       }
     }
-    block.sheet.getRangeByIndexes(block.top + start, block.left, end - start, block.width).values = req.rows.slice(start, end);
+    const range = () => block.sheet.getRangeByIndexes(block.top + start, block.left, end - start, block.width);
+    if (some(req.cellFormats, start, end)) range().numberFormat = req.cellFormats!.slice(start, end) as string[][];
+    range().values = req.rows.slice(start, end) as Cell[][];
+    if (some(req.formulas, start, end)) range().formulasR1C1 = req.formulas!.slice(start, end) as string[][];
     await context.sync();
     syncs++;
   }
@@ -62,14 +72,30 @@ export async function writeRows(context: Excel.RequestContext, block: Block, req
   return syncs;
 }
 
-/** Reads rows [0, count) of a block in chunks that keep each response under the limit. */
-export async function readRows(context: Excel.RequestContext, block: Block, count: number, rowsPerChunk: number): Promise<unknown[][]> {
-  const out: unknown[][] = [];
+/** What a block holds, cell by cell: enough to put it back exactly (values, formulas, number formats). */
+export interface Snapshot {
+  values: Cell[][];
+  /** R1C1; a cell's formula, or its constant as text when it holds none. */
+  formulas: string[][];
+  formats: string[][];
+}
+
+/** Whether a snapshot's cell holds a formula (a constant reads back as itself, a formula as "=…" beside its result). */
+export const isFormula = (s: Snapshot, r: number, c: number): boolean => {
+  const f = s.formulas[r]?.[c];
+  return typeof f === "string" && f.startsWith("=") && f !== s.values[r]?.[c];
+};
+
+/** Reads rows [0, count) of a block in chunks that keep each response under the limit; one sync per chunk. */
+export async function readSnapshot(context: Excel.RequestContext, block: Block, count: number, rowsPerChunk: number): Promise<Snapshot> {
+  const out: Snapshot = { values: [], formulas: [], formats: [] };
   for (let s = 0; s < count; s += rowsPerChunk) {
     const range = block.sheet.getRangeByIndexes(block.top + s, block.left, Math.min(rowsPerChunk, count - s), block.width);
-    range.load("values");
+    range.load("values,formulasR1C1,numberFormat");
     await context.sync();
-    out.push(...(range.values as unknown[][]));
+    out.values.push(...(range.values as Cell[][]));
+    out.formulas.push(...(range.formulasR1C1 as string[][]));
+    out.formats.push(...(range.numberFormat as string[][]));
   }
   return out;
 }

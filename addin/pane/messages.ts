@@ -1,6 +1,7 @@
 // The pane's words (strings.json) and the sentences built from results. Pure.
 import strings from "../strings.json" with { type: "json" };
 import type { RefreshReport } from "../excel/refresh.js";
+import { REMOVED_SHEET } from "../excel/layout.js";
 
 export type Locale = "zh" | "en";
 export type Key = keyof typeof strings.zh;
@@ -16,6 +17,7 @@ export function sayer(locale: Locale): Say {
 
 /** "已刷新 3 个表，12 个值有变化，1 个表缺失" plus one line per table that needs the user's attention. */
 export function describeRefresh(report: RefreshReport, say: Say): { summary: string; details: string[]; problem: boolean } {
+  if (report.unstable !== undefined) return { summary: say("listingUnstable", { n: report.unstable }), details: [], problem: true };
   if (report.serviceError !== null) return { summary: say("serviceDown", { detail: report.serviceError }), details: [say("refresh.unchanged")], problem: true };
   if (report.tables.length === 0) return { summary: say("refresh.none"), details: [], problem: false };
   let refreshed = 0;
@@ -32,9 +34,16 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
       added += t.added;
       removed += t.removed;
       if (t.missingColumns.length) details.push(say("refresh.detail.columns", { table: t.table, columns: t.missingColumns.join(", ") }));
+      if (t.addedColumns.length) details.push(say("refresh.detail.added", { table: t.table, columns: t.addedColumns.join(", ") }));
+      if (t.newColumns.length) details.push(say("refresh.detail.newColumns", { table: t.table, columns: t.newColumns.join(", ") }));
+      if (t.movedCells) details.push(say("refresh.detail.moved", { table: t.table, n: t.movedCells, sheet: REMOVED_SHEET }));
     } else if (t.status === "failed") {
       failed++;
-      details.push(say("refresh.detail.failed", { table: t.table, message: t.message }));
+      const key = !t.restored ? "refresh.detail.unrestored" : t.step === "move" ? "refresh.detail.move" : t.step === "write" || t.step === "archive" ? "refresh.detail.write" : "refresh.detail.failed";
+      details.push(say(key, { table: t.table, message: t.message }));
+    } else if (t.status === "foreign") {
+      missing++;
+      details.push(say("refresh.detail.foreign", { table: t.table }));
     } else {
       missing++;
       details.push(t.status === "renamed" ? say("refresh.detail.renamed", { table: t.table, now: t.now }) : say("refresh.detail.missing", { table: t.table }));

@@ -3,9 +3,15 @@
 // It works through the Excel host functions (../excel) and the service client; Office itself is
 // reached only through the `excel` runner handed in, so a test can hand in a fake.
 import type { Client } from "../client.js";
-import { ServiceError } from "../client.js";
+import { ListingUnstable, ServiceError } from "../client.js";
 import { insertTable, TargetNotEmpty, type Target } from "../excel/insert.js";
-import { refreshAll, type RefreshReport } from "../excel/refresh.js";
+import { refreshAll, tableAtSelection, type RefreshReport } from "../excel/refresh.js";
+import { fetchQuery } from "../excel/layouts.js";
+import { readPaneSettings, writePaneSettings } from "../excel/memory.js";
+import type { FunctionData } from "../functions/data.js";
+import { recalculateFunctions } from "../functions/recalc.js";
+import { createOptions } from "./options.js";
+import { pick } from "../functions/resolve.js";
 import { observationAtSelection } from "../excel/source.js";
 import { QUERY_KEYS, type Dimension, type FacetItem, type MentionView, type Query } from "../../server/api.js";
 import { describeRefresh, type Say } from "./messages.js";
@@ -23,12 +29,16 @@ export interface PaneDeps {
   say: Say;
   /** Brings the pane into view (shared runtime), so a problem met by the ribbon's Refresh is seen. */
   showPane?: () => Promise<void>;
+  /** The worksheet functions' data: dropped and recalculated on Refresh when the reports changed. */
+  functions?: FunctionData;
 }
 
 export interface Pane {
   /** Resolves when the first lists are shown. */
   ready: Promise<void>;
   refreshAll(): Promise<RefreshReport | null>;
+  /** Refreshes the table holding the selection. */
+  refreshTable(): Promise<RefreshReport | null>;
   showSource(): Promise<void>;
 }
 
@@ -51,6 +61,8 @@ export function mountPane(deps: PaneDeps): Pane {
   const source = $("source-body");
   const insertButton = $<HTMLButtonElement>("insert");
   const refreshButton = $<HTMLButtonElement>("refresh");
+  const refreshTableButton = $<HTMLButtonElement>("refresh-table");
+  const options = createOptions($("options"), say, (s) => void deps.excel?.run((ctx) => writePaneSettings(ctx, s)).catch(failed));
 
   /** Display names of chosen values (indicator ids → names), for naming tables. */
   const labels: Record<string, string> = {};
@@ -76,6 +88,7 @@ export function mountPane(deps: PaneDeps): Pane {
   };
   const failed = (err: unknown) => {
     if (err instanceof ServiceError && err.status === null) return show(say("serviceDown", { detail: err.message }), [], true);
+    if (err instanceof ListingUnstable) return show(say("listingUnstable", { n: err.attempts }), [], true);
     if (err instanceof TargetNotEmpty) return show(say("notEmpty", { address: err.address }), [], true);
     show(say("error", { message: (err as Error).message }), [], true);
   };
@@ -131,7 +144,7 @@ export function mountPane(deps: PaneDeps): Pane {
   async function exclusive<T>(work: () => Promise<T>): Promise<T | null> {
     if (busy) return null;
     busy = true;
-    insertButton.disabled = refreshButton.disabled = true;
+    insertButton.disabled = refreshButton.disabled = refreshTableButton.disabled = true;
     show(say("working"));
     try {
       return await work();
@@ -140,7 +153,7 @@ export function mountPane(deps: PaneDeps): Pane {
       return null;
     } finally {
       busy = false;
-      refreshButton.disabled = !deps.excel;
+      refreshButton.disabled = refreshTableButton.disabled = !deps.excel;
       insertButton.disabled = !deps.excel || preview.dataset.count === "0";
     }
   }
@@ -151,21 +164,42 @@ export function mountPane(deps: PaneDeps): Pane {
     const target = (doc.querySelector<HTMLInputElement>('input[name="target"]:checked')?.value ?? "selection") as Target;
     await exclusive(async () => {
       const q = query();
-      const rows = await client.observations(q);
-      const r = await excel.run((ctx) => insertTable(ctx, { rows, query: q, labels, target }));
+      let rows = await client.observations(q);
+      const layout = options.layout(rows, q.period);
+      // Plan vs result needs targets and results, whatever kinds were ticked.
+      const asked = fetchQuery(layout, q);
+      if (asked !== q) rows = await client.observations(asked);
+      const lang = options.settings().lang;
+      const r = await excel.run((ctx) => insertTable(ctx, { rows, query: q, labels, target, layout, lang }));
       show(say("inserted", { table: r.table, sheet: r.sheet, rows: r.rows }));
     });
   }
 
-  async function refresh(): Promise<RefreshReport | null> {
+  async function refresh(which: "all" | "selection" = "all"): Promise<RefreshReport | null> {
     const excel = deps.excel;
     if (!excel) {
       show(say("noExcel"), [], true);
       return null;
     }
     return exclusive(async () => {
-      const report = await excel.run((ctx) => refreshAll(ctx, (q) => client.observations(q)));
+      let only: string[] | undefined;
+      if (which === "selection") {
+        const at = await excel.run(tableAtSelection);
+        if (!at) {
+          show(say("refreshTable.none"), [], true);
+          await deps.showPane?.().catch(() => undefined); // the ribbon's button: say it where it is seen
+          return null;
+        }
+        only = [at];
+      }
+      const report = await excel.run((ctx) => refreshAll(ctx, (q) => client.observations(q), { only }));
       const d = describeRefresh(report, say);
+      // Formula cells follow the same Refresh, when the reports changed since they were computed.
+      const fns = deps.functions;
+      if (report.serviceError === null && fns) {
+        const generation = await client.health().then((h) => h.generation, () => null);
+        if (await excel.run((ctx) => recalculateFunctions(ctx, fns, generation))) d.summary += say("sep") + say("recalculated");
+      }
       show(d.summary, d.details, d.problem);
       if (d.problem) await deps.showPane?.().catch(() => undefined);
       void showSource(); // the selected number may have just changed
@@ -182,7 +216,18 @@ export function mountPane(deps: PaneDeps): Pane {
         source.replaceChildren(paragraph(say("source.hint"), "note"));
         return;
       }
-      const m = await client.mentions(at.id);
+      let id = at.id;
+      if (id === null && at.lookup) {
+        // A wide layout's cell: the statement it shows, chosen as the table chose it.
+        const l = at.lookup;
+        const rows = await client.observations({ region: [l.region], indicator: [l.indicator], period: [l.period], kind: l.kind ? [l.kind] : [] });
+        id = pick(rows, l.period, l.kind)?.id ?? null;
+        if (id === null) {
+          source.replaceChildren(paragraph(say("source.none"), "note"));
+          return;
+        }
+      }
+      const m = id === null ? null : await client.mentions(id);
       if (!m) {
         source.replaceChildren(paragraph(say("source.gone"), "problem"));
         return;
@@ -214,18 +259,31 @@ export function mountPane(deps: PaneDeps): Pane {
 
   insertButton.addEventListener("click", () => void insert());
   refreshButton.addEventListener("click", () => void refresh());
+  refreshTableButton.addEventListener("click", () => void refresh("selection"));
   $("clear").addEventListener("click", () => {
     for (const p of Object.values(pickers)) p.clear();
     schedule();
   });
   insertButton.disabled = true;
-  refreshButton.disabled = !deps.excel;
+  refreshButton.disabled = refreshTableButton.disabled = !deps.excel;
   if (!deps.excel) show(say("noExcel"), [], true);
   source.replaceChildren(paragraph(say("source.hint"), "note"));
 
+  // This workbook's settings; refresh on open when it asks for it.
+  const settingsRead = deps.excel
+    ? deps.excel.run(readPaneSettings).then(
+        (s) => {
+          options.setSettings(s);
+          if (s.refreshOnOpen) void refresh();
+        },
+        () => undefined,
+      )
+    : Promise.resolve();
+
   return {
-    ready: Promise.all([checkService(), update()]).then(() => undefined),
-    refreshAll: refresh,
+    ready: Promise.all([checkService(), update(), settingsRead]).then(() => undefined),
+    refreshAll: () => refresh("all"),
+    refreshTable: () => refresh("selection"),
     showSource,
   };
 }

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { extractBytes, ExtractError, formatByName, refusedByName, readBytes, type PdfOptions, type Reading } from "../core.js";
 import { failureMessage } from "../lexicon/lexicon.js";
 import { P } from "../patterns.js";
-import type { BatchResult, Failure } from "../types.js";
+import type { BatchResult, ExtractResult, Failure } from "../types.js";
 
 export const MAX_BYTES = 64 * 1024 * 1024;
 /** How the skipped-files line names workbooks Zhibiao wrote itself. */
@@ -158,25 +158,52 @@ export function documentNames(files: string[], cwd = process.cwd()): string[] {
   return files.map((f) => (counts.get(path.basename(f))! > 1 ? path.relative(cwd, path.resolve(f)).split(path.sep).join("/") : path.basename(f)));
 }
 
+/**
+ * What one file gave: its tables, or the failures that name it. A workbook Zhibiao wrote itself
+ * (out/zhibiao.xlsx beside the reports) is neither: it is `skipped`, counted under that name.
+ */
+export interface FileOutcome {
+  file: string;
+  result: ExtractResult | null;
+  failures: Failure[];
+  skipped?: string;
+}
+
+/** Extracts one file under its `doc` name; never throws, every error becomes a failure naming the file. */
+export async function extractFile(file: string, name: string): Promise<FileOutcome> {
+  try {
+    const bytes = await readReportBytes(file);
+    return { file, result: await extractBytes(bytes, { name, pdf: PDF_OPTIONS }), failures: [] };
+  } catch (err) {
+    if (err instanceof ExtractError && err.code === "own_output") return { file, result: null, failures: [], skipped: OWN_OUTPUT };
+    return { file, result: null, failures: [failureOf(file, err)] };
+  }
+}
+
+/** An error while extracting a file as the failure that names it. */
+export function failureOf(file: string, err: unknown): Failure {
+  if (err instanceof ExtractError) return { file, code: err.code, message: failureMessage(err.code, err.detail) };
+  return unreadable(file, (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err)));
+}
+
+/** Adds one file's outcome to a batch (rows in file order, as the sequential run gives them). */
+export function addOutcome(batch: BatchResult, outcome: FileOutcome): void {
+  if (outcome.result) {
+    for (const d of outcome.result.documents) batch.documents.push(d);
+    for (const o of outcome.result.observations) batch.observations.push(o);
+    for (const m of outcome.result.mentions) batch.mentions.push(m);
+  }
+  batch.failures.push(...outcome.failures);
+  if (outcome.skipped) batch.skipped[outcome.skipped] = (batch.skipped[outcome.skipped] ?? 0) + 1;
+}
+
 export async function extractPaths(paths: string[], options: ExtractPathsOptions = {}): Promise<BatchResult> {
   const { files, failures, skipped } = await listReportFiles(paths);
   const result: BatchResult = { documents: [], observations: [], mentions: [], failures, skipped };
   const names = documentNames(files);
   let done = 0;
   for (const [i, file] of files.entries()) {
-    const name = names[i]!;
-    try {
-      const bytes = await readReportBytes(file);
-      const r = await extractBytes(bytes, { name, pdf: PDF_OPTIONS });
-      result.documents.push(...r.documents);
-      result.observations.push(...r.observations);
-      result.mentions.push(...r.mentions);
-    } catch (err) {
-      // A workbook the kit wrote (out/zhibiao.xlsx beside the reports) is counted as skipped, not failed.
-      if (err instanceof ExtractError && err.code === "own_output") skipped[OWN_OUTPUT] = (skipped[OWN_OUTPUT] ?? 0) + 1;
-      else if (err instanceof ExtractError) failures.push({ file, code: err.code, message: failureMessage(err.code, err.detail) });
-      else failures.push(unreadable(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message));
-    }
+    addOutcome(result, await extractFile(file, names[i]!));
     options.onProgress?.(++done, files.length, file);
   }
   return result;

@@ -130,7 +130,6 @@ export interface RegionHit {
   length: number;
 }
 
-/** Every full region name in the text (longest match at each position, no overlaps). */
 /** Characters after which a name can start: "关于沛县", "中共岚县", "2023年城区", "、郊区". */
 const NAME_LEADS = new Set("于共年在和及与、，,。；;：:（(“【》 \t\n的对由从至到向");
 
@@ -138,10 +137,11 @@ function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && ch >= "\u4e00" && ch <= "\u9fa5";
 }
 
-export function findRegionNames(text: string, parentsIn?: string): RegionHit[] {
+/** Every full region name in the text (longest match at each position, no overlaps); the first `max` of them. */
+export function findRegionNames(text: string, parentsIn?: string, max = Infinity): RegionHit[] {
   const hits: RegionHit[] = [];
   let lastEnd = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && hits.length < max; i++) {
     if (!SUFFIX_CHARS.has(text[i]!)) continue;
     for (let len = Math.min(MAX_NAME, i + 1); len >= 2; len--) {
       const start = i + 1 - len;

@@ -17,6 +17,7 @@ export interface Merged {
 }
 
 const encoder = new TextEncoder();
+let idBuffer = new Uint8Array(1024);
 
 /**
  * What makes two mentions one observation, and so the source of its id: the document, the
@@ -30,7 +31,9 @@ export function observationKey(d: Pick<Draft, "doc" | "region" | "period" | "per
 
 /** Stable across runs and platforms for the same key: 64 bits of hash of the whole key. */
 export function observationId(key: string): string {
-  const bytes = encoder.encode(key);
+  // Encoded into one reused buffer: a new array per observation was a good part of the cost.
+  if (idBuffer.length < key.length * 3) idBuffer = new Uint8Array(key.length * 3);
+  const bytes = idBuffer.subarray(0, encoder.encodeInto(key, idBuffer).written);
   // Two 32-bit MurmurHash3 values with different seeds: 64 bits, and faster than the 128-bit variant.
   return murmur.x86.hash32(bytes, 0x5a4b).toString(16).padStart(8, "0") + murmur.x86.hash32(bytes, 0x1b0a).toString(16).padStart(8, "0");
 }
@@ -104,8 +107,9 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
     const textFrom = ds.find((d) => d.target_text !== null);
     let conflict = false;
     for (const d of ds) {
-      if (valueFrom && d.value !== null && !sameFigure(valueFrom.value!, valueFrom.unit, d.value, d.unit)) conflict = true;
-      if (growthFrom && d.growth_pct !== null && !sameFigure(growthFrom.growth_pct!, null, d.growth_pct, null)) conflict = true;
+      // (A figure always agrees with itself: the mention it comes from is not compared.)
+      if (valueFrom && d !== valueFrom && d.value !== null && !sameFigure(valueFrom.value!, valueFrom.unit, d.value, d.unit)) conflict = true;
+      if (growthFrom && d !== growthFrom && d.growth_pct !== null && !sameFigure(growthFrom.growth_pct!, null, d.growth_pct, null)) conflict = true;
     }
     // A qualifier stated by any mention of the same figure ("4700" in the table, "4700 人以上" in the text).
     const valueQualifier =

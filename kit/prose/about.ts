@@ -39,7 +39,7 @@ export function subjectRegion(clause: string, at: number, para: ParagraphState, 
   if (para.zone && P.zoneAnaphora.test(c)) return { at, name: para.zone };
   // In a city's report, a county or city named as the subject has figures of its own.
   const head = c.replace(P.childrenLead, "");
-  const hit = findRegionNames(head.slice(0, 14))[0];
+  const hit = findRegionNames(head.slice(0, 14), undefined, 1)[0];
   if (hit && hit.index === 0 && hit.region.name !== ownRegion) {
     const rest = head.slice(hit.length);
     if (P.subjectVerbStart.test(rest) || catalogueSubject(rest.replace(P.leadingNoise, "")) !== null) return { at, name: hit.region.name };

@@ -56,6 +56,7 @@ export function extractSentence(s: string, ctx: SentenceContext, para: Paragraph
     targetAt: P.targetScope.exec(s)?.index ?? -1,
   };
 
+  let subjectAskedAt = -1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.start >= cutoff) break;
@@ -66,7 +67,9 @@ export function extractSentence(s: string, ctx: SentenceContext, para: Paragraph
     if (P.childrenMarker.test(piece.gap)) scan.parent = para.subject ?? scan.parent;
     if (P.clauseBoundaryChar.test(piece.gap) && s[piece.segStart - 1] !== "、") scan.listQualifier = null;
     // A zone, town or county that opens a clause is the subject of the rest of the sentence.
-    if (!scan.subRegion || piece.clauseStart > scan.subRegion.at) {
+    // (A clause already looked at gives the same answer: the next figure of it is not asked again.)
+    if ((!scan.subRegion || piece.clauseStart > scan.subRegion.at) && piece.clauseStart !== subjectAskedAt) {
+      subjectAskedAt = piece.clauseStart;
       scan.subRegion = subjectRegion(s.slice(piece.clauseStart, piece.clauseStart + 40), piece.clauseStart, para, ctx.region) ?? scan.subRegion;
     }
 

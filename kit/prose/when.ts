@@ -9,7 +9,9 @@ import { partIn, subPeriodIn } from "../periods.js";
 
 /** The year a clause names before a figure, outside 《》 and quotes ("2023年以来" is not a period). */
 export function yearBetween(s: string, from: number, pos: number): number | null {
-  const text = s.slice(from, pos).replace(P.quoted, (q) => " ".repeat(q.length));
+  const slice = s.slice(from, pos);
+  // Only a clause with a title or a quotation has anything to blank out (the scan is per figure).
+  const text = slice.includes("《") || slice.includes("“") ? slice.replace(P.quoted, (q) => " ".repeat(q.length)) : slice;
   let year: number | null = null;
   for (const m of execAll(P.year, text)) {
     if (P.yearNotPeriod.test(text.slice(m.index + m[0].length)) || P.comparisonBefore.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
@@ -25,7 +27,8 @@ export function yearBetween(s: string, from: number, pos: number): number | null
 export function kindAndPeriod(scan: Scan, pos: number, nameStart: number, name: string, annual: boolean): { kind: Kind; period: string; part: string | null } {
   const r = yearly(scan, pos, nameStart, name, annual);
   // A single year narrows to the part of it the clause, the sentence or the document names.
-  if (!P.singleYear.test(r.period)) return { ...r, part: null };
+  // (Literals, not spreads: this runs for every figure.)
+  if (!P.singleYear.test(r.period)) return { kind: r.kind, period: r.period, part: null };
   // A target's clauses share the year part its 力争 names (力争全年签约60个，到位资金超100亿元).
   const clauseStart = lastClauseBoundary(scan.s, nameStart);
   const from = r.kind === "target" && governs(scan, clauseStart) ? scan.targetAt : clauseStart;
@@ -34,7 +37,7 @@ export function kindAndPeriod(scan: Scan, pos: number, nameStart: number, name: 
   const part = P.fullYear.test(clause) ? null : r.kind === "target" ? subPeriodIn(clause) : partIn(subPeriodIn(clause), scan.subPeriod);
   // 预计全年…（下同）then 1-11月…: figures for the months already past are counted, not estimated.
   if (r.kind === "estimate" && part !== null && part !== scan.ctx.subPeriod) return { kind: "actual", period: r.period, part };
-  return { ...r, part };
+  return { kind: r.kind, period: r.period, part };
 }
 
 /** 力争 governs the clauses after it up to a semicolon (力争全年签约60个，到位资金超100亿元；…). */

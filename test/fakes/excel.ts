@@ -14,13 +14,17 @@ import {
   OfficeError,
   parseA1,
   parseArea,
+  fromR1C1,
   tableBox,
+  toR1C1,
   WorkbookModel,
   type Box,
   type CellValue,
   type SheetData,
   type TableData,
 } from "./model.js";
+
+import { FakeFunctions } from "./functions.js";
 
 export { OfficeError } from "./model.js";
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -50,9 +54,15 @@ export class FakeExcel {
   /** context.sync() calls, including those with nothing to send. */
   syncCalls = 0;
   readonly selectionHandlers = new Set<Handler>();
+  /** Failures to inject: the (skip + 1)-th command of this kind from now fails, and the rest of its sync with it. */
+  readonly failures: { kind: string; skip: number }[] = [];
+
+  /** Custom functions associated with this host, evaluated in formula cells. */
+  readonly functions = new FakeFunctions(() => this.model);
 
   constructor(model = new WorkbookModel()) {
     this.model = model;
+    model.onFormula = (sheet, row, column) => this.functions.evaluate(sheet, row, column);
   }
 
   /** Excel.run: a fresh context, the batch, then a final sync of whatever is still queued. */
@@ -70,6 +80,27 @@ export class FakeExcel {
 
   static open(saved: string): FakeExcel {
     return new FakeExcel(WorkbookModel.fromJSON(JSON.parse(saved)));
+  }
+
+  /** Resolves once every custom function under evaluation has settled. */
+  calculated(): Promise<void> {
+    return this.functions.settled();
+  }
+
+  /** The message of a cell's error value (#N/A), as Excel shows it on hover. */
+  cellError(sheetName: string, address: string): string | undefined {
+    const { row, column } = parseA1(address);
+    return this.functions.errors.get(`${this.sheetOrThrow(sheetName).name}!${row}:${column}`);
+  }
+
+  /**
+   * Makes a later sync fail the way a lost connection or a refused command does in Excel: the
+   * commands queued before the `nth` command of `kind` (counted from now, 1-based) run, that one
+   * and those after it do not, and context.sync() rejects. Kinds: values, formulasR1C1,
+   * numberFormat, insert, delete, resize, settings, load.
+   */
+  failOn(kind: string, nth = 1): void {
+    this.failures.push({ kind, skip: nth - 1 });
   }
 
   // ---- What a user does in Excel's window (not part of the API) ----
@@ -154,6 +185,8 @@ export class FakeExcel {
 interface Command {
   run(): void;
   bytes: number;
+  /** What kind of command it is, for failure injection (FakeExcel.failOn). */
+  kind: string;
 }
 
 const NULL = Symbol("null object");
@@ -178,8 +211,8 @@ export class FakeContext {
     return this.host.model;
   }
 
-  enqueue(run: () => void, payload: unknown = null): void {
-    this.queue.push({ run, bytes: COMMAND_BYTES + (payload === null ? 0 : bytes(payload)) });
+  enqueue(run: () => void, payload: unknown = null, kind = "other"): void {
+    this.queue.push({ run, bytes: COMMAND_BYTES + (payload === null ? 0 : bytes(payload)), kind });
   }
 
   /** A load: its values become readable only once the sync that carries it completes. */
@@ -195,8 +228,11 @@ export class FakeContext {
     });
   }
 
-  calculate(): void {
-    this.enqueue(() => (this.recalculated = true));
+  calculate(full = false): void {
+    this.enqueue(() => {
+      this.recalculated = true;
+      if (full) this.host.functions.recalculateAll();
+    });
   }
 
   async sync(): Promise<void> {
@@ -216,7 +252,14 @@ export class FakeContext {
     this.host.syncs.push(record);
     if (requestBytes > PAYLOAD_LIMIT) throw new OfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     // Commands run in order; one that fails stops the rest, and what ran before stays done.
-    for (const c of queue) c.run();
+    for (const c of queue) {
+      const f = this.host.failures.find((x) => x.kind === c.kind);
+      if (f && f.skip-- === 0) {
+        this.host.failures.splice(this.host.failures.indexOf(f), 1);
+        throw new OfficeError("GeneralException", `An internal error has occurred (injected at a ${c.kind} command).`);
+      }
+      c.run();
+    }
     record.responseBytes = this.responseBytes;
     record.suspendedCalculation = this.suspendCalc;
     record.suspendedScreenUpdating = this.suspendScreen;
@@ -286,12 +329,12 @@ abstract class ClientObject<M> {
       this.context.deliver(() => {
         for (const [k, v] of values) this.loaded.set(k, v);
       }, [...values]);
-    });
+    }, null, "load");
     return this;
   }
 
-  protected command(run: (m: M) => void, payload: unknown = null): void {
-    this.context.enqueue(() => run(this.live()), payload);
+  protected command(run: (m: M) => void, payload: unknown = null, kind = "other"): void {
+    this.context.enqueue(() => run(this.live()), payload, kind);
   }
 }
 
@@ -305,7 +348,8 @@ class FakeApplication {
   }
   calculate(type: "Recalculate" | "Full" | "FullRebuild"): void {
     if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new OfficeError("InvalidArgument", `calculation type ${type}`);
-    this.context.calculate();
+    // Custom functions are not volatile: a plain recalculation leaves them, a full one runs them all.
+    this.context.calculate(type !== "Recalculate");
   }
 }
 
@@ -422,6 +466,15 @@ class FakeWorksheet extends ClientObject<SheetData> {
       return { sheet: this.live(), row, column, rows, columns };
     });
   }
+  delete(): void {
+    this.command((s) => this.context.model.deleteSheet(s), null, "delete");
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.live();
+      return this.context.model.usedBox({ sheet, row: 0, column: 0, rows: 1048576, columns: 16384 }, valuesOnly) ?? NULL;
+    });
+  }
   activate(): void {
     this.command((s) => {
       const m = this.context.model;
@@ -473,6 +526,10 @@ class FakeRange extends ClientObject<Box> {
       columnCount: (b: Box) => b.columns,
       values: (b: Box) => grid(b, (r, c) => m().cell(b.sheet, r, c).value),
       formulas: (b: Box) => grid(b, (r, c) => m().cell(b.sheet, r, c).formula ?? m().cell(b.sheet, r, c).value),
+      formulasR1C1: (b: Box) => grid(b, (r, c) => {
+        const f = m().cell(b.sheet, r, c).formula;
+        return f === null ? m().cell(b.sheet, r, c).value : toR1C1(f, r, c);
+      }),
       numberFormat: (b: Box) => grid(b, (r, c) => m().cell(b.sheet, r, c).format),
     };
   }
@@ -498,7 +555,7 @@ class FakeRange extends ClientObject<Box> {
     this.command((b) => {
       const rows = checkShape(b, v, "value");
       rows.forEach((r, i) => r.forEach((x, j) => x !== null && this.context.model.write(b.sheet, b.row + i, b.column + j, x)));
-    }, v);
+    }, v, "values");
   }
   get formulas(): CellValue[][] {
     return this.get("formulas");
@@ -515,6 +572,24 @@ class FakeRange extends ClientObject<Box> {
       );
     }, v);
   }
+  get formulasR1C1(): CellValue[][] {
+    return this.get("formulasR1C1");
+  }
+  /** Relative references are relative to each cell, so a formula copied to another row keeps pointing at its own row. */
+  set formulasR1C1(v: Values) {
+    this.command((b) => {
+      const rows = checkShape(b, v, "formula");
+      rows.forEach((r, i) =>
+        r.forEach((x, j) => {
+          if (x === null) return;
+          const row = b.row + i;
+          const column = b.column + j;
+          if (typeof x === "string" && x.startsWith("=")) this.context.model.put(b.sheet, row, column, { value: 0, formula: fromR1C1(x, row, column) });
+          else this.context.model.write(b.sheet, row, column, x);
+        }),
+      );
+    }, v, "formulasR1C1");
+  }
   get numberFormat(): string[][] {
     return this.get("numberFormat");
   }
@@ -522,7 +597,7 @@ class FakeRange extends ClientObject<Box> {
     this.command((b) => {
       const rows = checkShape(b, v, "number format");
       rows.forEach((r, i) => r.forEach((x, j) => x !== null && this.context.model.put(b.sheet, b.row + i, b.column + j, { format: String(x) })));
-    }, v);
+    }, v, "numberFormat");
   }
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.live().sheet);
@@ -545,12 +620,12 @@ class FakeRange extends ClientObject<Box> {
   }
   insert(shift: "Down" | "Right"): FakeRange {
     if (shift !== "Down") throw new Error(`the fake models insert("Down") only, not "${shift}"`);
-    this.command((b) => this.context.model.shiftDown(b));
+    this.command((b) => this.context.model.shiftDown(b), null, "insert");
     return new FakeRange(this.context, () => this.live());
   }
   delete(shift: "Up" | "Left"): void {
     if (shift !== "Up") throw new Error(`the fake models delete("Up") only, not "${shift}"`);
-    this.command((b) => this.context.model.shiftUp(b));
+    this.command((b) => this.context.model.shiftUp(b), null, "delete");
   }
   /** For commands that take a range argument. */
   box(): Box {
@@ -673,7 +748,7 @@ class FakeTable extends ClientObject<TableData> {
     this.command((t) => {
       const b = typeof range === "string" ? { sheet: t.sheet, ...parseArea(range.replace(/^.*!/, "")) } : range.box();
       this.context.model.resizeTable(t, b);
-    }, typeof range === "string" ? range : "range");
+    }, typeof range === "string" ? range : "range", "resize");
   }
   delete(): void {
     this.command((t) => this.context.model.deleteTable(t));
@@ -736,7 +811,7 @@ class FakeSettingCollection extends ClientObject<Map<string, string>> {
     this.context.enqueue(() => {
       if (!key || key.length > 255) throw new OfficeError("InvalidArgument", "A setting's key must have 1 to 255 characters.");
       this.context.model.settings.set(key, JSON.stringify(value));
-    }, [key, value]);
+    }, [key, value], "settings");
     return new FakeSetting(this.context, key);
   }
   getItemOrNullObject(key: string): FakeSetting {

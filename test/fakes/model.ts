@@ -101,6 +101,8 @@ export class WorkbookModel {
   /** Values as JSON text, the way a workbook file keeps them. */
   settings = new Map<string, string>();
   active: { sheet: SheetData; row: number; column: number };
+  /** Called when a formula is entered in a cell (the host evaluates custom functions then). */
+  onFormula: ((sheet: SheetData, row: number, column: number) => void) | null = null;
   private counter = 0;
 
   constructor() {
@@ -127,6 +129,13 @@ export class WorkbookModel {
     return s;
   }
 
+  deleteSheet(s: SheetData): void {
+    if (this.sheets.length === 1) throw new OfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    for (const t of this.tables.filter((x) => x.sheet === s)) this.deleteTable(t);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    if (this.active.sheet === s) this.active = { sheet: this.sheets[0]!, row: 0, column: 0 };
+  }
+
   table(name: string): TableData | undefined {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   }
@@ -139,6 +148,7 @@ export class WorkbookModel {
     const next = { ...this.cell(sheet, row, column), ...data };
     if (next.value === "" && next.formula === null && next.format === "General") sheet.cells.delete(key(row, column));
     else sheet.cells.set(key(row, column), next);
+    if (data.formula) this.onFormula?.(sheet, row, column);
   }
 
   /** Writing a value the way Excel does: text starting with "=" is a formula unless the cell is formatted as text. */
@@ -245,14 +255,19 @@ export class WorkbookModel {
   shiftUp(b: Box): void {
     const end = b.column + b.columns;
     const n = b.rows;
-    for (const t of this.tables.filter((x) => x.sheet === b.sheet && overlaps(x.left, x.columns, b.column, b.columns))) {
+    const affected = this.tables.filter((x) => x.sheet === b.sheet && overlaps(x.left, x.columns, b.column, b.columns));
+    // Every table is checked before anything moves: a refused delete changes nothing, as in Excel.
+    for (const t of affected) {
       const within = t.left >= b.column && t.left + t.columns <= end;
       if (!within) throw new OfficeError("InsertDeleteConflict", "This operation isn't allowed. The operation is attempting to shift cells in a table on your worksheet.");
       if (intersects(tableBox(t), b)) {
         const wholeRows = b.row > t.top && b.row + b.rows <= t.top + t.rows && t.rows - n >= 2;
         if (!wholeRows) throw new OfficeError("InsertDeleteConflict", "This operation isn't allowed. The operation is attempting to shift cells in a table on your worksheet.");
-        t.rows -= n;
-      } else if (t.top > b.row) t.top -= n;
+      }
+    }
+    for (const t of affected) {
+      if (intersects(tableBox(t), b)) t.rows -= n;
+      else if (t.top > b.row) t.top -= n;
     }
     const keep = [...b.sheet.cells].filter(([k]) => {
       const [r, c] = k.split(":").map(Number) as [number, number];
@@ -316,6 +331,49 @@ export class WorkbookModel {
     m.counter = j.counter;
     return m;
   }
+}
+
+/** Outside string literals only: a formula's text between double quotes is not references. */
+function outsideStrings(formula: string, f: (part: string) => string): string {
+  return formula
+    .split('"')
+    .map((part, i) => (i % 2 === 0 ? f(part) : part))
+    .join('"');
+}
+
+const A1_REF = /(?<![\p{L}\p{N}_.@\[])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\p{L}\p{N}_(\[])/gu;
+const R1C1_REF = /(?<![\p{L}\p{N}_.@\[])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![\p{L}\p{N}_(\[])/gu;
+
+function lettersToColumn(letters: string): number {
+  let column = 0;
+  for (const ch of letters) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return column - 1;
+}
+
+/** "=B4*2" in the cell at (row, column) → "=R[1]C[-3]*2", as Excel's formulasR1C1 reads it. */
+export function toR1C1(formula: string, row: number, column: number): string {
+  return outsideStrings(formula, (part) =>
+    part.replace(A1_REF, (_m, absC: string, letters: string, absR: string, digits: string) => {
+      const r = Number(digits) - 1;
+      const c = lettersToColumn(letters);
+      const rr = absR ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
+      const cc = absC ? `C${c + 1}` : c === column ? "C" : `C[${c - column}]`;
+      return rr + cc;
+    }),
+  );
+}
+
+/** "=R[1]C[-3]*2" written to the cell at (row, column) → "=B4*2". */
+export function fromR1C1(formula: string, row: number, column: number): string {
+  return outsideStrings(formula, (part) =>
+    part.replace(R1C1_REF, (_m, rp: string | undefined, cp: string | undefined) => {
+      const rel = (p: string | undefined, here: number): [number, boolean] => (p === undefined ? [here, false] : p.startsWith("[") ? [here + Number(p.slice(1, -1)), false] : [Number(p) - 1, true]);
+      const [r, absR] = rel(rp, row);
+      const [c, absC] = rel(cp, column);
+      if (r < 0 || c < 0) return "#REF!";
+      return `${absC ? "$" : ""}${columnLetters(c)}${absR ? "$" : ""}${r + 1}`;
+    }),
+  );
 }
 
 function escape(s: string): string {
