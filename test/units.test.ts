@@ -47,3 +47,28 @@ describe("observations carry value_std and unit_std", () => {
     expect(by("trade_total")).toMatchObject({ value: 1.2, unit: "亿美元", value_std: 1.2, unit_std: "亿美元" });
   });
 });
+
+describe("the store keeps value_std and unit_std", () => {
+  it("through zhibiao extract --store and back", async () => {
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "zhibiao-units-store-"));
+    try {
+      const report = path.join(dir, "遂溪县.txt");
+      writeFileSync(report, "关于遂溪县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n一、2023年计划执行情况\n\n全县完成地区生产总值 5000 万元、增长 3.1%。城镇新增就业 3.2 万人。\n");
+      const cli = path.resolve(import.meta.dirname, "../dist/cli/main.js");
+      const run = () => promisify(execFile)(process.execPath, [cli, "extract", report, "--store", path.join(dir, "t.duckdb"), "--json", "--quiet"], { maxBuffer: 16 * 1024 * 1024 });
+      for (const pass of [1, 2]) {
+        // The second run answers from the store without reading the file again.
+        const { observations } = JSON.parse((await run()).stdout) as { observations: { indicator_id: string | null; value_std: number | null; unit_std: string | null }[] };
+        expect(observations.find((o) => o.indicator_id === "new_urban_jobs"), `run ${pass}`).toMatchObject({ value_std: 32000, unit_std: "人" });
+        expect(observations.find((o) => o.indicator_id === "gdp"), `run ${pass}`).toMatchObject({ value_std: 0.5, unit_std: "亿元" });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
