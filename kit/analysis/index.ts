@@ -15,3 +15,4 @@ export {
   type TargetStep,
 } from "./targets.js";
 export { crossChecks, type CrossCheck } from "./checks.js";
+export { indicatorInfo, indicatorCatalogue, type IndicatorInfo, type IndicatorCoverage, type IndicatorDocument } from "./indicators.js";
