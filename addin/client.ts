@@ -10,6 +10,7 @@ import {
   type MentionsResponse,
   type ObservationsPage,
   type Query,
+  type ReadingTextResponse,
 } from "../server/api.js";
 
 /** The service could not be reached, or refused the request. `status` is null when it did not answer at all. */
@@ -79,6 +80,8 @@ export interface Client {
   /** Every matching observation, page after page. */
   observations(query: Query): Promise<Observation[]>;
   mentions(id: string): Promise<MentionsResponse | null>;
+  /** A served document's reading text (what mentions' offsets index); null when it is gone. */
+  text(doc: string): Promise<ReadingTextResponse | null>;
 }
 
 export function createClient(base = "", fetchImpl: typeof fetch = (...a) => fetch(...a)): Client {
@@ -104,5 +107,6 @@ export function createClient(base = "", fetchImpl: typeof fetch = (...a) => fetc
     count: async (query) => (await must<ObservationsPage>(`/api/observations?${querySearchParams(query, { limit: 0 })}`)).total,
     observations: (query) => listAll(must, query),
     mentions: (id) => get<MentionsResponse>(`/api/observations/${encodeURIComponent(id)}/mentions`, true),
+    text: (doc) => get<ReadingTextResponse>(`/api/documents/${encodeURIComponent(doc)}/text`, true),
   };
 }

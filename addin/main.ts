@@ -6,7 +6,7 @@ import { registerCommands } from "./commands.js";
 import { createFunctionData } from "./functions/data.js";
 import { registerFunctions, type CustomFunctionsHost } from "./functions/functions.js";
 import { createFunctions } from "./functions/impl.js";
-import { localeOf, sayer } from "./pane/messages.js";
+import { storedLocale } from "./pane/language.js";
 import { mountPane } from "./pane/pane.js";
 
 const SELECTION_QUIET_MS = 150;
@@ -18,6 +18,14 @@ const functionData = createFunctionData(client);
 const customFunctions = (globalThis as { CustomFunctions?: CustomFunctionsHost }).CustomFunctions;
 if (customFunctions) registerFunctions(customFunctions, createFunctions(functionData));
 
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // a webview that refuses storage
+  }
+}
+
 Office.onReady((info) => {
   const inExcel = info.host === Office.HostType.Excel;
   const pane = mountPane({
@@ -25,7 +33,9 @@ Office.onReady((info) => {
     client,
     functions: functionData,
     excel: inExcel ? Excel : null,
-    say: sayer(localeOf(Office.context?.displayLanguage)),
+    // Chinese by default whatever Office's language; English is a pane setting, remembered.
+    locale: storedLocale(storage()),
+    storage: storage(),
     showPane: () => Office.addin.showAsTaskpane(),
   });
   if (!inExcel) return;

@@ -19,7 +19,7 @@ export async function runAdd(paths: string[], opts: AddCliOptions): Promise<numb
     const all = await counts(db, "all");
     const allFailures = (await storedFailures(db, "all")).length;
     process.stdout.write(
-      `${files.length} file${files.length === 1 ? "" : "s"}: ${summary.extracted} read, ${summary.unchanged} unchanged, ${summary.failed} cannot be read, ${summary.removed} removed\n` +
+      `${files.length} file${files.length === 1 ? "" : "s"}: ${summary.extracted} read, ${summary.unchanged} unchanged, ${summary.failed} cannot be read, ${summary.removed} removed${summary.threads > 1 ? ` (${summary.threads} threads)` : ""}\n` +
         `store ${file}: ${all.files} files, ${all.documents} documents, ${all.observations} observations${allFailures ? `, ${allFailures} failures` : ""}\n`,
     );
     return failed.length > 0 ? 1 : 0;

@@ -6,12 +6,15 @@ import { writeCsvTables } from "../export/csv.js";
 import { ClosedOutput, jsonTablesWriter, type JsonTablesWriter } from "../export/json.js";
 import { summaryTable } from "./summary.js";
 import { progressBar } from "./progress.js";
+import { resolveLang } from "./lang.js";
 
 export interface ExtractCliOptions {
   json?: boolean;
   csv?: string;
   xlsx?: string;
   quiet?: boolean;
+  /** zh (default) or en: the summary's and the workbook's labels. */
+  lang?: string;
   /** Worker threads (default: one per core for large inputs; 1: none). */
   threads?: number;
   /** Keep the tables in this store file: files unchanged since the last run are not read again. */
@@ -33,6 +36,7 @@ async function throughStore(paths: string[], store: string, quiet?: boolean): Pr
 
 /** Runs the command and returns the exit status: 1 if any file failed. */
 export async function runExtract(paths: string[], opts: ExtractCliOptions): Promise<number> {
+  const lang = resolveLang(opts.lang);
   // A workbook that cannot be written is reported before the extraction, not after it.
   // (exceljs is loaded only when a workbook is asked for: it is slow to load.)
   const xlsx = opts.xlsx ? await import("../export/xlsx.js") : null;
@@ -77,9 +81,9 @@ export async function runExtract(paths: string[], opts: ExtractCliOptions): Prom
     process.stderr.write(`zhibiao: wrote ${written.join(", ")}\n`);
   }
   if (xlsx && opts.xlsx) {
-    await xlsx.writeWorkbook(result, opts.xlsx);
+    await xlsx.writeWorkbook(result, opts.xlsx, { lang });
     process.stderr.write(`zhibiao: wrote ${opts.xlsx}\n`);
   }
-  if (!opts.json && !opts.csv && !opts.xlsx) process.stdout.write(summaryTable(result) + "\n");
+  if (!opts.json && !opts.csv && !opts.xlsx) process.stdout.write(summaryTable(result, lang) + "\n");
   return result.failures.length > 0 ? 1 : 0;
 }

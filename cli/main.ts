@@ -30,12 +30,15 @@ program
   .option("--csv <dir>", "write observations.csv, mentions.csv and documents.csv (UTF-8 with BOM) to DIR", pathValue("the folder to write the CSV files to"))
   .option("--xlsx <file>", "write an Excel workbook with the tables, notes and links to FILE", pathValue("the workbook's file name (.xlsx)"))
   .option("--quiet", "no progress bar")
+  .option("--lang <zh|en>", "labels of the summary and the workbook: zh (Chinese, the default) or en; also ZHIBIAO_LANG")
   .option("--threads <n>", "worker threads to extract with (default: one per core for large inputs; 1: none)", threadCount)
   .option("--store <file>", "keep the tables in this store file (DuckDB); files unchanged since the last run are not read again")
   .addHelpText(
     "after",
     `
-Without --json, --csv or --xlsx a summary table is printed. A file that cannot be read is
+Without --json, --csv or --xlsx a summary table is printed. The summary and the workbook show
+Chinese labels (地区, 指标, 实际, 左右…) unless --lang en or ZHIBIAO_LANG=en; JSON and CSV keep
+the data contract's field names and codes. A file that cannot be read is
 reported on stderr with the reason; the others are still extracted, and the exit status is 1.
 Files in the folders that are not reports (images, scripts) are counted in one line on stderr.
 
@@ -45,8 +48,30 @@ Examples:
   zhibiao extract reports/ --json --threads 4 > out.json
   zhibiao extract reports/ --csv tables/ --xlsx tables/zhibiao.xlsx`,
   )
-  .action(async (paths: string[], opts: { json?: boolean; csv?: string; xlsx?: string; quiet?: boolean; threads?: number; store?: string }) => {
+  .action(async (paths: string[], opts: { json?: boolean; csv?: string; xlsx?: string; quiet?: boolean; lang?: string; threads?: number; store?: string }) => {
     process.exitCode = await runExtract(paths, opts);
+  });
+
+program
+  .command("indicators")
+  .description("list the indicator catalogue: definitions, standard units, aliases; with paths, where the reports hold each")
+  .argument("[paths...]", "report files or folders: adds each indicator's coverage (documents, regions, years)")
+  .option("--json", "print the catalogue as JSON (id, name, definition, defaultUnit, aliases, variants, coverage)")
+  .option("--lang <zh|en>", "labels: zh (Chinese, the default) or en; also ZHIBIAO_LANG")
+  .addHelpText(
+    "after",
+    `
+Definitions are in Chinese, as the National Bureau of Statistics words them. The standard unit is
+the one every observation's value_std is given in.
+
+Examples:
+  zhibiao indicators
+  zhibiao indicators seeds
+  zhibiao indicators reports/ --json > catalogue.json`,
+  )
+  .action(async (paths: string[], opts: { json?: boolean; lang?: string }) => {
+    const { runIndicators } = await import("./indicators.js");
+    process.exitCode = await runIndicators(paths, opts);
   });
 
 program

@@ -11,7 +11,7 @@ import { csvSafeText } from "./cell.js";
 import { reasonOf } from "./xlsx/file.js";
 
 export const OBSERVATION_COLUMNS = [
-  "id", "doc", "region", "period", "period_part", "kind", "indicator", "indicator_id", "value", "unit", "growth_pct", "growth_basis",
+  "id", "doc", "region", "period", "period_part", "kind", "indicator", "indicator_id", "value", "unit", "value_std", "unit_std", "growth_pct", "growth_basis",
   "value_qualifier", "growth_qualifier", "target_text", "rank", "rank_scope", "conflict", "quote",
 ] as const;
 export const MENTION_COLUMNS = ["observation_id", "doc", "start", "end", "quote", "section", "from_table", "page"] as const;

@@ -18,6 +18,9 @@ export { readBytes, formatByName, refusedByName, pageAt, type Reading, type Form
 export { INDICATORS, failureMessage } from "./lexicon/lexicon.js";
 export { resolveIndicator } from "./lexicon/catalogue.js";
 export { periodLabel } from "./periods.js";
+export { standardise, standardUnit, type Standardised } from "./lexicon/standard.js";
+export { DEFAULT_LANG, FIELD_CODES, codeLabel, fieldLabel, parseLang, sheetLabel, text as labelText, type Lang } from "./lexicon/labels.js";
+export { indicatorInfo, indicatorCatalogue, type IndicatorInfo, type IndicatorCoverage, type IndicatorDocument } from "./analysis/indicators.js";
 
 export interface ExtractOptions {
   /** The document's file name; it becomes the `doc` of every row. */

@@ -57,8 +57,13 @@ export const FIGURE_BRANCHES = {
   word: `(?<w>(?:与|和)[^,;。与和同]{1,12}同步(?:增长)?|(?:与去年同期|与上年同期|与上年|与去年|同比)?(?:基本)?持平|完成(?:国家|省|市|县|区|上级)?(?:下达的?|定的?|确定的?)(?:目标任务|目标|任务|指标)|(?:实现)?正增长|(?:实现)?(?:止跌回升|止跌企稳|企稳回升)|(?:增速|增长)(?:不低于|高于|快于|略高于|不慢于)[^,;。增]{1,10}(?:增速|增长)|(?:增速|增长)?(?:快于|高于|不低于)(?:全国|全省|全市|全州)(?:平均水平|平均)?)`,
 };
 const FIGURE = Object.values(FIGURE_BRANCHES).join("|");
+/** Words that never start a place name (推动, 加快, 建设…: verbs that open an action), as an alternation. */
+const NOT_PLACE_START = alt(WORDS.placeNeverStarts);
 
 export const P = {
+  // ---- labels (lexicon/labels.ts): months of period_part ("M1-M5", "M6"), {placeholders} in a label's text
+  monthPart: /^M(\d{1,2})(?:-M(\d{1,2}))?$/,
+  placeholder: /\{(\w+)\}/g,
   // ---- blocks
   markdownHeading: /^(#{1,6})\s*/,
   /** 【湛江招商】: a column name heading a news item; not a page's control (【字体：大 中 小】) nor a footnote (【12】). */
@@ -98,14 +103,16 @@ export const P = {
   planDocWord: /规划|纲要|建议/,
   quoted: /《[^《》]{0,80}》|“[^“”]{0,40}”/g,
 
-  zoneSubject: new RegExp(`^([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))(?=${alt(WORDS.subjectVerbs)})`),
+  // A clause that opens with a verb (推动湛河区智能装备制造产业园…项目开工) is an action of the
+  // report's government, not a place speaking: no place name starts with a word of placeNeverStarts.
+  zoneSubject: new RegExp(`^(?!${NOT_PLACE_START})([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))(?=${alt(WORDS.subjectVerbs)})`),
   /** 龙门镇完成…: a town that opens a clause. Not 城镇/乡镇 ending a longer word (确保城镇新增就业). */
-  townSubject: new RegExp(`^(?!${alt([...WORDS.notTowns, ...WORDS.scopeWords])})([\\u4e00-\\u9fa5]{2,4}(?:(?<![城乡村集])镇|(?<!城)乡|街道))(?=${alt(WORDS.subjectVerbs)})`),
-  zoneName: new RegExp(`(?:${alt(WORDS.zoneLeadVerbs)})?([\\u4e00-\\u9fa5()（）]{2,16}?(?:${alt(WORDS.zoneSuffixes)}))`, "g"),
+  townSubject: new RegExp(`^(?!${alt([...WORDS.notTowns, ...WORDS.scopeWords, ...WORDS.placeNeverStarts])})([\\u4e00-\\u9fa5]{2,4}(?:(?<![城乡村集])镇|(?<!城)乡|街道))(?=${alt(WORDS.subjectVerbs)})`),
+  zoneName: new RegExp(`(?:${alt([...WORDS.zoneLeadVerbs, ...WORDS.placeNeverStarts])}){0,3}(?!${NOT_PLACE_START})([\\u4e00-\\u9fa5()（）]{2,16}?(?:${alt(WORDS.zoneSuffixes)}))`, "g"),
   subjectVerbStart: new RegExp(`^(?:${alt(WORDS.subjectVerbs)})`),
   childrenLead: /^其中[,:]?/,
   /** A zone that opens a sentence, whatever follows: 沙塘工业集聚区着重抓好…. Not a generic 工业园区. */
-  zoneOpening: new RegExp(`^(?!(?:${alt(WORDS.genericZonePrefixes)})(?:${alt(WORDS.zoneSuffixes)}))([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))`),
+  zoneOpening: new RegExp(`^(?!(?:${alt(WORDS.genericZonePrefixes)})(?:${alt(WORDS.zoneSuffixes)}))(?!${NOT_PLACE_START})([\\u4e00-\\u9fa5]{2,12}?(?:${alt(WORDS.zoneSuffixes)}))`),
   /** 工业园区投产…: a zone named by its kind only that opens a sentence. */
   genericZoneOpening: new RegExp(`^((?:${alt(WORDS.genericZonePrefixes)})?(?:${alt(WORDS.genericZonePrefixes)})?(?:${alt(WORDS.zoneSuffixes)}))`),
   /** 工业园区, 各类开发区: a zone named by its kind only. */

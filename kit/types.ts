@@ -21,6 +21,16 @@ export interface Observation {
   indicator_id: string | null;
   value: number | null;
   unit: string | null;
+  /**
+   * Zhibiao's own: `value` in the indicator's standard unit (its catalogue `defaultUnit`), so
+   * figures written in 万人 and 人, 万元 and 亿元 compare. A currency is never converted: a figure
+   * in 美元 is rescaled within 美元 to the standard's scale (1.2 亿美元 stays 1.2 亿美元 where the
+   * standard is 亿元). Null, with unit_std null, where it cannot be harmonised: no value, an
+   * uncatalogued indicator, a unit units.json does not know, or a unit of another class.
+   */
+  value_std: number | null;
+  /** Zhibiao's own: the unit of value_std (the standard unit, or its counterpart in another currency); null with value_std. */
+  unit_std: string | null;
   growth_pct: number | null;
   growth_basis: GrowthBasis;
   value_qualifier: Qualifier | null;

@@ -34,6 +34,9 @@ export const OBSERVATION_COLUMNS: Column<Observation>[] = [
   field("indicator_id", "VARCHAR"),
   field("value", "DOUBLE"),
   field("unit", "VARCHAR"),
+  // Zhibiao's own, beside the contract's: the value in the indicator's standard unit (kit/lexicon/standard.ts).
+  field("value_std", "DOUBLE"),
+  field("unit_std", "VARCHAR"),
   field("growth_pct", "DOUBLE"),
   field("growth_basis", "VARCHAR"),
   field("value_qualifier", "VARCHAR"),

@@ -10,7 +10,8 @@ import { createTable, DOCUMENT_COLUMNS, FAILURE_COLUMNS, MENTION_COLUMNS, OBSERV
  * Bumped when the tables change shape. A store of another version is emptied and filled again
  * from the reports: it is a cache of what the kit reads, never the only copy of anything.
  */
-export const SCHEMA_VERSION = "1";
+/** "2": observations carry value_std and unit_std. A store of another version is rebuilt. */
+export const SCHEMA_VERSION = "2";
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)`,

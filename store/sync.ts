@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { extractFilesParallel, threadsFor, type FileOutcome as ReadOutcome } from "../kit/files/parallel.js";
 import type { Failure } from "../kit/types.js";
 import { all, type StoreDb } from "./db.js";
 import { extractInThread, type ExtractFile } from "./extract.js";
@@ -16,7 +17,10 @@ import { applyChange, applyChanges, loadFiles, type Change, type FileRecord, typ
 export type FileOutcome = "unchanged" | "touched" | "extracted" | "failed" | "removed" | "missing";
 
 export interface SyncOptions {
+  /** How a file is extracted; default: across worker threads when many files need reading (see syncFiles), else in this thread. */
   extractFile?: ExtractFile;
+  /** Worker threads for a sync of many files (kit/files/parallel.ts); default one per core for large inputs. */
+  threads?: number;
   /** Whether the files synced belong to the running service's scope. */
   serve?: boolean;
   /** Check these even when size and time are unchanged (the watcher saw them change). */
@@ -109,10 +113,12 @@ export interface SyncSummary {
   unchanged: number;
   failed: number;
   removed: number;
+  /** Worker threads that read the files (1: this thread). */
+  threads: number;
 }
 
 export function emptySummary(): SyncSummary {
-  return { files: 0, extracted: 0, unchanged: 0, failed: 0, removed: 0 };
+  return { files: 0, extracted: 0, unchanged: 0, failed: 0, removed: 0, threads: 1 };
 }
 
 export function count(summary: SyncSummary, outcome: FileOutcome): void {
@@ -133,9 +139,26 @@ export function under(file: string, roots: string[]): boolean {
  */
 export async function syncFiles(db: StoreDb, roots: string[], files: string[], options: SyncOptions & { onFile?: (file: string, outcome: FileOutcome) => void } = {}): Promise<SyncSummary> {
   const known = await loadFiles(db);
+  const same = await unchangedFiles(known, files, options);
+  const ahead = options.extractFile ? null : await aheadExtractor(known, files.filter((f) => !same.has(f)), options);
+  if (ahead) options = { ...options, extractFile: ahead.extract };
+  try {
+    return { ...(await syncListed(db, roots, files, known, same, options)), threads: ahead?.threads ?? 1 };
+  } finally {
+    await ahead?.close();
+  }
+}
+
+async function syncListed(
+  db: StoreDb,
+  roots: string[],
+  files: string[],
+  known: Map<string, FileRecord>,
+  same: Set<string>,
+  options: SyncOptions & { onFile?: (file: string, outcome: FileOutcome) => void },
+): Promise<SyncSummary> {
   const summary = emptySummary();
   const listed = new Set(files);
-  const same = await unchangedFiles(known, files, options);
   let batch: Change[] = [];
   let size = 0;
   const flush = async () => {
@@ -163,4 +186,43 @@ export async function syncFiles(db: StoreDb, roots: string[], files: string[], o
   await flush();
   summary.files = files.length;
   return summary;
+}
+
+/**
+ * An extractor that reads, across worker threads and in the files' order, the files a sync will
+ * ask for: those new to the store, or whose content or kit changed. checkFile asks for them one
+ * by one, in that order; a file it asks for that was not foreseen (changed meanwhile) is read
+ * here. A few files at a time are read ahead, so memory stays bounded.
+ */
+async function aheadExtractor(known: Map<string, FileRecord>, files: string[], options: SyncOptions): Promise<{ extract: ExtractFile; close: () => Promise<unknown>; threads: number } | null> {
+  const version = options.version ?? kitVersion();
+  const foreseen: string[] = [];
+  for (const file of files) {
+    const record = known.get(file);
+    const step = plan(record, await statOf(file), version, options.force?.has(file) ?? false);
+    if (step !== "hash") continue;
+    if (record && record.kitVersion === version && record.hash === (await hashFile(file))) continue;
+    foreseen.push(file);
+  }
+  if (foreseen.length < 2) return null;
+  const threads = await threadsFor(foreseen, options.threads);
+  if (threads < 2) return null;
+  const outcomes = extractFilesParallel(foreseen, { threads, names: foreseen.map((f) => path.basename(f)) })[Symbol.asyncIterator]();
+  const early = new Map<string, ReadOutcome>();
+  const asked = new Set(foreseen);
+  const extract: ExtractFile = async (file) => {
+    if (!asked.has(file)) return extractInThread(file);
+    while (!early.has(file)) {
+      const next = await outcomes.next();
+      if (next.done) return extractInThread(file);
+      early.set(next.value.file, next.value);
+    }
+    const o = early.get(file)!;
+    early.delete(file);
+    // A workbook Zhibiao wrote is read as extractInThread reads it: no documents, no failure.
+    if (o.skipped) return { result: { documents: [], observations: [], mentions: [] }, failures: [] };
+    return { result: o.result, failures: o.failures };
+  };
+  // Ends the pool also when the sync stops early (its workers would keep the process alive).
+  return { extract, close: () => outcomes.return?.(undefined) ?? Promise.resolve(), threads };
 }

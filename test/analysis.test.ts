@@ -22,11 +22,12 @@ import {
   yearOf,
 } from "../kit/index.js";
 import type { DocumentRow, Mention, Observation } from "../kit/types.js";
+import { withStandard } from "./helpers/observation.js";
 
 let counter = 0;
 function obs(fields: Partial<Observation>): Observation {
   counter += 1;
-  return {
+  return withStandard({
     id: `o${counter}`,
     doc: "a.txt",
     region: "甲县",
@@ -47,7 +48,7 @@ function obs(fields: Partial<Observation>): Observation {
     conflict: false,
     quote: "",
     ...fields,
-  };
+  });
 }
 
 function doc(fields: Partial<DocumentRow>): DocumentRow {

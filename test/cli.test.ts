@@ -12,9 +12,11 @@ const root = path.resolve(import.meta.dirname, "..");
 const cli = path.join(root, "dist/cli/main.js");
 const seed = path.join(root, "seeds/000_b3806004d9469c12.txt");
 
-async function zhibiao(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
+async function zhibiao(args: string[], cwd = root, lang?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  // The language comes from the test, never from the machine's environment.
+  const env: NodeJS.ProcessEnv = { ...process.env, ZHIBIAO_LANG: lang ?? "" };
   try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -48,7 +50,7 @@ describe("zhibiao extract", () => {
       expect(text.split("\n")[0]).toMatch(/^\ufeff(id|observation_id|doc),/);
       expect(text.length).toBeGreaterThan(rows * 10);
     }
-    expect(readFileSync(path.join(dir, "observations.csv"), "utf8")).toContain("雷州市,2023,,actual,地区生产总值,gdp,386.42,亿元,3.6,yoy,,,,3,湛江市,false");
+    expect(readFileSync(path.join(dir, "observations.csv"), "utf8")).toContain("雷州市,2023,,actual,地区生产总值,gdp,386.42,亿元,386.42,亿元,3.6,yoy,,,,3,湛江市,false");
   });
 
   it("reads a folder of every format, names each file it cannot read and what it skipped, and still reads the rest", async () => {
@@ -82,12 +84,32 @@ describe("zhibiao extract", () => {
     expect(missing.stderr).toMatch(/no-such-report\.pdf/);
   });
 
-  it("prints a readable summary without a format flag", async () => {
+  it("prints a readable summary without a format flag, in Chinese", async () => {
     const r = await zhibiao(["extract", "seeds"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("雷州市");
     expect(r.stdout).toContain("386.42亿元 +3.6%");
-    expect(r.stdout).toMatch(/14 documents, \d+ observations/);
+    expect(r.stdout).toMatch(/14 篇文档，\d+ 条观测/);
+    expect(r.stdout).toContain("主要指标");
+    expect(r.stdout).toMatch(/雷州市 .*2023 .*实际 /);
+    expect(r.stdout).toContain("计划执行情况报告");
+    expect(r.stdout).toContain("雷州市2023年国民经济和社会发展规划执行情…"); // the title beside the file name, cut to fit
+    expect(r.stdout).not.toMatch(/\bactual\b|plan_report/);
+  });
+
+  it("prints the summary in English with --lang en or ZHIBIAO_LANG=en, and refuses another language", async () => {
+    for (const r of [await zhibiao(["extract", "seeds", "--lang", "en"]), await zhibiao(["extract", "seeds"], root, "en")]) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/14 documents, \d+ observations/);
+      expect(r.stdout).toMatch(/雷州市 .*2023 .*actual /);
+      expect(r.stdout).toContain("plan report");
+    }
+    const bad = await zhibiao(["extract", "seeds", "--lang", "fr"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--lang fr: the language must be zh .* or en/);
+    const badEnv = await zhibiao(["extract", "seeds"], root, "klingon");
+    expect(badEnv.code).toBe(2);
+    expect(badEnv.stderr).toMatch(/ZHIBIAO_LANG=klingon/);
   });
 
   it("reports each bad file on stderr, extracts the others, and exits 1", async () => {

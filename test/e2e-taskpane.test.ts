@@ -14,6 +14,8 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ObservationsPage } from "../server/api.js";
+import type {} from "./fakes/browser.js"; // the page's __zhibiaoFake
+import { specOf } from "../addin/pane/facts.js";
 import { columnLetters } from "./fakes/model.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,24 +25,6 @@ if (!hasChromium) console.warn(`e2e-taskpane: skipped, no Chromium at ${CHROMIUM
 
 const LEIZHOU = "000_b3806004d9469c12.txt";
 
-type Fake = {
-  clickRibbon(name: string): Promise<void>;
-  registered(): string[];
-  table(name: string): { address: string; sheet: string; headers: string[]; values: unknown[][] };
-  tableNames(): string[];
-  select(sheet: string, address: string): void;
-  type(sheet: string, address: string, text: string | number): void;
-  cell(sheet: string, address: string): { value: unknown; formula: string | null };
-  cellError(sheet: string, address: string): string | undefined;
-  calculated(): Promise<void>;
-  functions(): string[];
-  settings(): Record<string, unknown>;
-  saveForReopen(): void;
-};
-declare global {
-  // eslint-disable-next-line no-var
-  var __zhibiaoFake: Fake;
-}
 
 /** Starts the built CLI and resolves with the origin it prints. */
 function startServe(folder: string): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
@@ -102,16 +86,39 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
 
   it("inserts 雷州市's GDP, shows its source, and refreshes it from the ribbon after the report changes", async () => {
     await page.goto(`${serve.origin}/taskpane.html`);
+    // Parks and zones are listed under the region of their report, not as regions.
+    const regionRows = () => page.locator("#region-list li").evaluateAll((lis) => lis.map((li) => `${li.classList.contains("nested") ? "  " : ""}${li.querySelector("label")!.textContent}`));
+    await expect.poll(async () => (await regionRows()).includes("  雷州经济开发区"), { timeout: 15_000 }).toBe(true);
+    const rows = await regionRows();
+    const parentAbove = (zone: string) => rows.slice(0, rows.indexOf(`  ${zone}`)).reverse().find((r) => !r.startsWith("  "));
+    expect(parentAbove("雷州经济开发区")).toBe("雷州市");
+    // No zone stands among the regions (whichever the kit still reports: its rules may name fewer).
+    expect(rows.filter((r) => !r.startsWith("  ") && /(开发区|产业园|片区|集聚区)$/.test(r))).toEqual([]);
+    if (rows.includes("  沙塘工业集聚区")) expect(parentAbove("沙塘工业集聚区")).toBe("廉江市");
+    // Catalogued indicators only, until 更多指标; phrases that are no measure never.
+    const indicatorNames = () => page.locator("#indicator-list label").allTextContents();
+    expect(await indicatorNames()).toContain("地区生产总值");
+    expect(await indicatorNames()).not.toContain("签约项目总投资");
+    await page.locator("#indicator-more").check();
+    await page.locator("#indicator-search").fill("签约");
+    expect(await indicatorNames()).toContain("签约项目总投资");
+    await page.locator("#indicator-search").fill("解决");
+    expect(await indicatorNames()).toEqual([]);
+    await page.locator("#indicator-search").fill("");
+    expect(await page.locator("#picker-indicator .note").textContent()).toMatch(/另有 \d+ 个名称不像指标，未列出/);
+    await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-pickers.png"), fullPage: true });
+    await page.locator("#indicator-more").uncheck();
+
     await page.locator('#region-list input[value="雷州市"]').check();
     await page.locator("#indicator-search").fill("地区生产");
     await page.locator('#indicator-list input[value="gdp"]').check();
-    await expect.poll(() => page.locator("#preview").getAttribute("data-count")).toBe("2");
+    await expect.poll(() => page.locator("#preview").getAttribute("data-count"), { timeout: 15_000 }).toBe("2");
     expect(await page.evaluate(() => globalThis.__zhibiaoFake.registered())).toEqual(["refreshAll", "refreshTable"]);
     expect(await page.evaluate(() => globalThis.__zhibiaoFake.functions())).toEqual(["ZHIBIAO.VALUE", "ZHIBIAO.SERIES", "ZHIBIAO.SOURCE"]);
 
     await page.locator("#insert").click();
     const name = "指标_雷州市_地区生产总值";
-    await expect.poll(() => page.locator("#status").textContent()).toContain(name);
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).toContain(name);
     const table = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), name);
     // Chinese headers and codes by default (kit/lexicon/labels.json).
     const at = (f: string) => table.headers.indexOf({ period: "年份", kind: "类型", value: "数值", growth_pct: "增速(%)", quote: "原文" }[f]!);
@@ -124,8 +131,25 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     // Selecting the number shows the sentence it comes from.
     const row = table.values.indexOf(gdp2023()) + 2;
     await page.evaluate((a) => globalThis.__zhibiaoFake.select("Sheet1", a), `${columnLetters(at("value"))}${row}`);
-    await expect.poll(() => page.locator("#source-body").textContent()).toContain("386.42");
+    await expect.poll(() => page.locator("#source-body").textContent(), { timeout: 15_000 }).toContain("386.42");
     expect(await page.locator("#source-body figcaption").first().textContent()).toContain("雷州市");
+    // The annex row under its column headers: which figure is the 2023 result.
+    const hit = page.locator('#source-body figure[data-from-table="true"] tr.hit');
+    expect(await hit.locator("th").allTextContents()).toEqual(["2023 年完成情况 绝对值", "2023 年完成情况 增长 (%)"]);
+    expect(await hit.locator("td").allTextContents()).toEqual(["386.42", "3.6"]);
+    // The picked indicator's facts: standard unit, aliases, coverage from the served reports.
+    expect(await page.locator("#facts h2").textContent()).toContain("地区生产总值");
+    expect(await page.locator("#facts dd.unit").textContent()).toBe("亿元");
+    expect(await page.locator("#facts dd.aliases").textContent()).toContain("GDP");
+    // The catalogue's one-sentence definition where it has one (kit/lexicon/indicators.json `definition`).
+    expect(await page.locator("#facts dd.definition").textContent()).toBe(specOf("gdp")?.definition ?? "暂无定义");
+    await expect.poll(() => page.locator("#facts .coverage").textContent(), { timeout: 15_000 }).toContain("湛河区 2022、2023");
+    // The report opened at the sentence, from the service's reading text.
+    const prose = page.locator('#source-body figure[data-from-table="false"]').first();
+    await prose.locator("button.open").click();
+    await expect.poll(() => prose.locator(".reading mark.number").count(), { timeout: 15_000 }).toBe(1);
+    expect(await prose.locator(".reading mark.number").textContent()).toBe("386.42");
+    expect(await prose.locator(".reading pre").textContent()).toContain("雷州市");
     mkdirSync(path.join(root, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane.png"), fullPage: true });
     // The long layout's column chooser, opened.
@@ -155,7 +179,7 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
       expect(await page.locator("#columns").isVisible()).toBe(false);
       expect(await page.locator("#measure").isVisible()).toBe(kind !== "plan");
       await page.locator("#insert").click();
-      await expect.poll(() => page.locator("#status").textContent()).toMatch(/^已插入表/);
+      await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).toMatch(/^已插入表/);
       const inserted = /已插入表 (\S+)（/.exec((await page.locator("#status").textContent())!)![1]!;
       await page.screenshot({ path: path.join(root, `test-artifacts/taskpane-layout-${kind}.png`), fullPage: true });
       return inserted;
@@ -170,15 +194,15 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     await typeIn(yearsTable.sheet, `${noteColumn}2`, "已核对");
 
     await page.locator('#period-list input[value="2023"]').check();
-    await expect.poll(() => page.locator("#preview").getAttribute("data-count")).toBe("1");
+    await expect.poll(() => page.locator("#preview").getAttribute("data-count"), { timeout: 15_000 }).toBe("1");
     const regions = await insertLayout("regions");
     expect((await tableOf(regions)).values[0]!.slice(0, 4)).toEqual(["雷州市", "2023", "实际", 386.42]);
 
     // Plan vs result: 湛河区's annex sets 2022's plan beside 2022's result.
     await page.locator("#clear").click();
-    await expect.poll(() => page.locator('#region-list input[value="湛河区"]').count()).toBe(1);
+    await expect.poll(() => page.locator('#region-list input[value="湛河区"]').count(), { timeout: 15_000 }).toBe(1);
     await page.locator('#region-list input[value="湛河区"]').check();
-    await expect.poll(() => page.locator("#preview").textContent()).toMatch(/将插入/);
+    await expect.poll(() => page.locator("#preview").textContent(), { timeout: 15_000 }).toMatch(/将插入/);
     const plan = await insertLayout("plan");
     const planTable = await tableOf(plan);
     expect(planTable.headers.slice(0, 8)).toEqual(["地区", "指标", "年份", "目标", "结果", "单位", "差距", "评价"]);
@@ -212,25 +236,25 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     expect(refreshed[at("quote")]).toContain("401.23");
     // Back to the long table's number (inserting on new sheets moved the selection): its new source.
     await page.evaluate((a) => globalThis.__zhibiaoFake.select("Sheet1", a), `${columnLetters(at("value"))}${row}`);
-    await expect.poll(() => page.locator("#source-body").textContent()).toContain("401.23");
+    await expect.poll(() => page.locator("#source-body").textContent(), { timeout: 15_000 }).toContain("401.23");
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-refreshed.png"), fullPage: true });
 
     // A cell of the years-across table shows the source of its number too.
     await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "A1"), yearsTable.sheet);
-    await expect.poll(() => page.locator("#source-body").textContent()).not.toContain("401.23");
+    await expect.poll(() => page.locator("#source-body").textContent(), { timeout: 15_000 }).not.toContain("401.23");
     await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "E2"), yearsTable.sheet);
-    await expect.poll(() => page.locator("#source-body").textContent()).toContain("全市完成地区生产总值 401.23 亿元");
+    await expect.poll(() => page.locator("#source-body").textContent(), { timeout: 15_000 }).toContain("全市完成地区生产总值 401.23 亿元");
 
     // Refresh this table: only the one holding the selection.
     await page.evaluate((sh) => globalThis.__zhibiaoFake.select(sh, "B2"), yearsTable.sheet);
     await page.locator("#refresh-table").click();
-    await expect.poll(() => page.locator("#status").textContent()).toBe("已刷新 1 个表，0 个值有变化");
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).toBe("已刷新 1 个表，0 个值有变化");
 
     // Refresh on open, a setting of this workbook: tick it, save and reopen the workbook after the
     // report changed again; the pane refreshes by itself.
     await page.locator(".settings summary").click();
     await page.locator("#refresh-on-open").check();
-    await expect.poll(() => page.evaluate(() => globalThis.__zhibiaoFake.settings()["zhibiao.pane"])).toEqual({ refreshOnOpen: true, lang: "zh" });
+    await expect.poll(() => page.evaluate(() => globalThis.__zhibiaoFake.settings()["zhibiao.pane"]), { timeout: 15_000 }).toEqual({ refreshOnOpen: true, lang: "zh" });
     await page.screenshot({ path: path.join(root, "test-artifacts/taskpane-settings.png"), fullPage: true });
     await page.evaluate(() => globalThis.__zhibiaoFake.saveForReopen());
     writeFileSync(file, readFileSync(file, "utf8").replaceAll("401.23", "402.5"));
@@ -244,12 +268,12 @@ describe.skipIf(!hasChromium)("the task pane in Chromium against zhibiao serve",
     // Headers in English, a setting of this workbook for the tables inserted from then on.
     await page.locator(".settings summary").click();
     await page.locator("#lang").selectOption("en");
-    await expect.poll(() => page.evaluate(() => globalThis.__zhibiaoFake.settings()["zhibiao.pane"])).toEqual({ refreshOnOpen: true, lang: "en" });
+    await expect.poll(() => page.evaluate(() => globalThis.__zhibiaoFake.settings()["zhibiao.pane"]), { timeout: 15_000 }).toEqual({ refreshOnOpen: true, lang: "en" });
     expect(await page.locator('label[for="column-growth_pct"]').textContent()).toBe("Growth (%)");
     await page.locator('input[name="target"][value="newSheet"]').check();
     await page.locator("#layout").selectOption("long");
     await page.locator("#insert").click();
-    await expect.poll(() => page.locator("#status").textContent()).toMatch(/^已插入表/);
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).toMatch(/^已插入表/);
     const english = /已插入表 (\S+)（/.exec((await page.locator("#status").textContent())!)![1]!;
     const englishTable = await page.evaluate((n) => globalThis.__zhibiaoFake.table(n), english);
     expect(englishTable.headers.slice(0, 4)).toEqual(["Region", "Period", "Part of year", "Kind"]);

@@ -2,12 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { metaProblems, scoreDocument, totalLine, totals, type GoldRow } from "../eval/score.js";
 import type { DocumentRow, Observation } from "../kit/types.js";
+import { withStandard } from "./helpers/observation.js";
 
 const gold = (p: Partial<GoldRow>): GoldRow => ({
   tier: "A", region: "武义县", period: "2025", kind: "actual", indicator: "地区生产总值", indicator_id: "gdp", value: null, unit: null, growth_pct: null,
   growth_basis: "yoy", value_qualifier: null, growth_qualifier: null, target_text: null, rank: null, rank_scope: null, quote: "q", ...p,
 });
-const obs = (p: Partial<Observation>): Observation => ({
+const obs = (p: Partial<Observation>): Observation => withStandard({
   id: "x", doc: "d.txt", region: "武义县", period: "2025", period_part: null, kind: "actual", indicator: "地区生产总值", indicator_id: "gdp", value: null, unit: null,
   growth_pct: null, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null, target_text: null, rank: null, rank_scope: null, conflict: false, quote: "q", ...p,
 });

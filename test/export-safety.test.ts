@@ -10,7 +10,9 @@ import path from "node:path";
 import { extractText } from "../kit/core.js";
 import type { ExtractResult } from "../kit/types.js";
 import { csvSafeText, xmlSafeText } from "../export/cell.js";
-import { toCsv, writeCsvTables, OBSERVATION_COLUMNS } from "../export/csv.js";
+import { toCsv, writeCsvTables } from "../export/csv.js";
+import { OBSERVATION_SHEET_COLUMNS } from "../export/xlsx/spec.js";
+import { fieldLabel } from "../kit/lexicon/labels.js";
 import { writeWorkbook } from "../export/xlsx.js";
 import { soffice } from "./helpers/soffice.js";
 
@@ -125,9 +127,9 @@ describe("a report holding U+FFFF and a line starting with =HYPERLINK(", () => {
     await writeWorkbook(result, file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ws = wb.getWorksheet("指标 Observations") ?? wb.worksheets[0]!;
+    const ws = wb.getWorksheet("指标") ?? wb.worksheets[0]!;
     const header = (ws.getRow(1).values as unknown[]).map(String);
-    const quoteCol = header.indexOf("quote");
+    const quoteCol = header.indexOf(fieldLabel("quote"));
     const quotes: string[] = [];
     ws.eachRow((row, n) => {
       if (n > 1) quotes.push(String(row.getCell(quoteCol).value ?? ""));
@@ -143,11 +145,11 @@ describe("a report holding U+FFFF and a line starting with =HYPERLINK(", () => {
     const file = path.join(dir, "lo.xlsx");
     await writeWorkbook(result, file);
     // The first sheet to CSV, one soffice run at a time across test processes (test/helpers/soffice.ts).
-    const csv = path.join(dir, "lo-指标 Observations.csv");
+    const csv = path.join(dir, "lo-指标.csv");
     await soffice(["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1", "--outdir", dir, file], [csv]);
     const rows = parseCsv(readFileSync(csv, "utf8"));
-    const q = rows[0]!.indexOf("quote");
-    expect(rows[0]).toEqual([...OBSERVATION_COLUMNS]);
+    const q = rows[0]!.indexOf(fieldLabel("quote"));
+    expect(rows[0]).toEqual(OBSERVATION_SHEET_COLUMNS.map((k) => fieldLabel(k)));
     expect(rows.slice(1).map((r) => r[q])).toContain("全市完成地区生产总值386.42亿元\ufffd、增长3.6%");
     expect(rows.slice(1).every((r) => r[q] !== "")).toBe(true);
   }, 900_000);

@@ -78,7 +78,8 @@ describe.skipIf(!nbconvert)("notebooks run by the tslab kernel", () => {
     if (!existsSync(path.join(ROOT, "dist/kit/analysis/index.js"))) throw new Error("dist/ is missing or stale: run `npm run build` (npm test does) before this test");
     out = mkdtempSync(path.join(tmpdir(), "zhibiao-notebooks-"));
     jupyter = tslabEnvironment();
-    env = jupyter.env;
+    // The notebooks' labels are Chinese unless ZHIBIAO_LANG=en: the test checks the default.
+    env = { ...jupyter.env, ZHIBIAO_LANG: "" };
     batch = await extractPaths([path.join(ROOT, "seeds")]);
     // In parallel: each kernel is its own process, and most of the time goes to compiling cells.
     const files = notebookFiles();
@@ -118,21 +119,22 @@ describe.skipIf(!nbconvert)("notebooks run by the tslab kernel", () => {
 
   it("overview: documents, a headline table per region, and the conflicts", () => {
     const nb = get("01-overview.ipynb");
-    const docs = table(nb, /^Documents with figures/);
+    const docs = table(nb, /^有数据的文档/);
     expect(docs.rows).toHaveLength(batch.documents.filter((d) => d.observations > 0).length);
 
     const leizhou = records(table(nb, "雷州市 (湛江市)"));
-    expect(leizhou.find((r) => r.indicator === "地区生产总值")?.["2023 actual"]).toBe("386.42 亿元 · +3.6% · 湛江市第3");
+    expect(leizhou.find((r) => r["指标"] === "地区生产总值")?.["2023 实际"]).toBe("386.42 亿元 · +3.6% · 湛江市第3");
+    expect(docs.head).toEqual(expect.arrayContaining(["地区", "文档类型", "观测数"]));
     for (const region of reportingRegions(batch.documents)) expect(tablesOf(nb).some((t) => t.caption.startsWith(region)), region).toBe(true);
     // Cells are the kit's figureText of the fact.
     const gdp = batch.observations.find((o) => o.region === "湛河区" && o.indicator_id === "gdp" && o.period === "2022" && o.kind === "actual");
-    expect(records(table(nb, /^湛河区/)).find((r) => r.indicator === "地区生产总值")?.["2022 actual"]).toBe(figureText(gdp!));
+    expect(records(table(nb, /^湛河区/)).find((r) => r["指标"] === "地区生产总值")?.["2022 实际"]).toBe(figureText(gdp!));
 
     const checks = crossChecks(batch);
     const conflicts = checks.filter((c) => c.conflict);
-    expect(printed(nb)).toContain(`${checks.length} facts are stated more than once`);
-    expect(printed(nb)).toContain(`${conflicts.length} conflicts in all.`);
-    if (conflicts.length > 0) expect(table(nb, /^Conflicts/).rows).toHaveLength(conflicts.length);
+    expect(printed(nb)).toContain(`${checks.length} 项数据被陈述不止一次`);
+    expect(printed(nb)).toContain(`共 ${conflicts.length} 处冲突。`);
+    if (conflicts.length > 0) expect(table(nb, /^冲突/).rows).toHaveLength(conflicts.length);
     expect(outputsOf(nb, "image/svg+xml").length).toBeGreaterThanOrEqual(1);
   });
 
@@ -140,19 +142,19 @@ describe.skipIf(!nbconvert)("notebooks run by the tslab kernel", () => {
     const nb = get("02-compare-regions.ipynb");
     const regions = reportingRegions(batch.documents);
     expect(regions).toEqual(expect.arrayContaining(["雷州市", "泉港区", "湛河区", "廉江市"]));
-    const shown = records(table(nb, /^Latest results/));
+    const shown = records(table(nb, /最新结果$/));
     const expected = compareRegions(batch.observations, { regions, indicators: ["gdp", "fai", "retail_sales", "budget_revenue", "income_per_capita"] });
     expect(shown).toHaveLength(expected.length);
     for (const f of expected) {
-      const row = shown.find((r) => r.region === f.region && r.indicator === f.indicator);
+      const row = shown.find((r) => r["地区"] === f.region && r["指标"] === f.indicator);
       expect(row, `${f.region} ${f.indicator}`).toMatchObject({
-        year: f.period,
-        value: f.value === null ? "" : String(f.value),
-        "growth %": f.growth_pct === null ? "" : String(f.growth_pct),
-        "rank by growth": f.growth_rank === null ? "" : String(f.growth_rank),
+        "年份": f.period,
+        "数值": f.value === null ? "" : String(f.value),
+        "增速(%)": f.growth_pct === null ? "" : String(f.growth_pct),
+        "增速排名": f.growth_rank === null ? "" : String(f.growth_rank),
       });
     }
-    expect(shown.find((r) => r.region === "雷州市" && r.indicator === "地区生产总值")).toMatchObject({ value: "386.42", "growth %": "3.6", "report's rank": "湛江市第3" });
+    expect(shown.find((r) => r["地区"] === "雷州市" && r["指标"] === "地区生产总值")).toMatchObject({ "数值": "386.42", "增速(%)": "3.6", "报告中的排名": "湛江市第3", "标准数值": "386.42", "标准单位": "亿元", "类型": "实际" });
 
     const charts = outputsOf(nb, "image/svg+xml");
     expect(charts.length).toBeGreaterThanOrEqual(2);

@@ -141,6 +141,16 @@ describe("places and scopes", () => {
     none(r, { region: "雷州市", indicator_id: "industry_output_above_scale" });
   });
 
+  it("never takes a verb for the start of a place: 推动…产业园 is an action, not a zone speaking", () => {
+    const r = extract(planReport("示例区", 2024, "推进园区提质增效。推动示例区新能源装备产业园（二期）、某某机械、某某新材料3000吨技改等项目尽快开工。加快建设示例区物流园区，全年完成投资5亿元。"));
+    expect(r.observations.length).toBeGreaterThan(0);
+    for (const o of r.observations) expect(o.region, o.quote).not.toMatch(/^(?:推动|推进|加快|建设)/);
+    expect(r.observations.find((o) => o.value === 3000)?.region).toBe("示例区");
+    // A zone that itself opens a clause still speaks for itself.
+    const zone = extract(planReport("示例区", 2023, "示例经济开发区全年实现规上工业总产值12.5亿元、增长8%。"));
+    expect(one(zone, { region: "示例经济开发区", indicator_id: "industry_output_above_scale" })).toMatchObject({ value: 12.5 });
+  });
+
   it("keeps an event's figures apart from the region's headline", () => {
     const r = extract(planReport("雷州市", 2023, "全年接待游客 333.78 万人次、增长 124.6%。成功举办 2023 年文化旅游节系列活动，接待游客 48.69 万人次、增长 279.2%。"));
     expect(one(r, { indicator_id: "tourist_visits" })).toMatchObject({ value: 333.78, conflict: false });

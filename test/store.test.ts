@@ -285,3 +285,28 @@ describe("the command line", () => {
     await expect(run(process.execPath, [cli, "sql", "SELEKT 1", "--json"], { env })).rejects.toMatchObject({ stderr: expect.stringMatching(/zhibiao: SQL: .*syntax error/i) });
   });
 });
+
+describe("a sync of many files", () => {
+  it("reads them across worker threads and stores what one thread stores", async () => {
+    const dir = seedsCopy("threads");
+    const files = listed(dir);
+    const rows = async (name: string, threads: number | undefined, extractFile?: ExtractFile) => {
+      const db = await openStore(path.join(tmp, `${name}.duckdb`));
+      try {
+        const summary = await syncFiles(db, [dir], files, { threads, extractFile });
+        const page = await observationPage(db, any, 0, 100_000, "all");
+        return { summary, items: page.items.map((o) => JSON.stringify(o)).sort() };
+      } finally {
+        db.close();
+      }
+    };
+    const one = counting();
+    const inThread = await rows("one-thread", undefined, one.extract);
+    const pooled = await rows("two-threads", 2);
+    expect(one.files.length).toBe(files.length);
+    expect(inThread.summary.threads).toBe(1);
+    expect(pooled.summary).toEqual({ ...inThread.summary, threads: 2 });
+    expect(pooled.items.length).toBeGreaterThan(500);
+    expect(pooled.items).toEqual(inThread.items);
+  });
+});

@@ -9,8 +9,9 @@ import path from "node:path";
 import type { ExtractResult } from "../kit/types.js";
 import { WorkbookFileError, writeWorkbook } from "../export/xlsx.js";
 import { writeAtomically } from "../export/xlsx/file.js";
-import { OBSERVATION_COLUMNS } from "../export/csv.js";
+import { OBSERVATION_SHEET_COLUMNS as OBSERVATION_COLUMNS } from "../export/xlsx/spec.js";
 import { columnLetters } from "./fakes/model.js";
+import { withStandard } from "./helpers/observation.js";
 
 /** Column letters on the observations sheet: its last column and a field's. */
 const LAST = columnLetters(OBSERVATION_COLUMNS.length - 1);
@@ -23,11 +24,11 @@ const isRoot = process.getuid?.() === 0;
 const tiny: ExtractResult = {
   documents: [],
   observations: [
-    {
+    withStandard({
       id: "o1", doc: "a.txt", region: "雷州市", period: "2023", period_part: null, kind: "actual", indicator: "地区生产总值", indicator_id: "gdp", value: 386.42, unit: "亿元",
       growth_pct: 3.6, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null, target_text: null, rank: 3, rank_scope: "湛江市", conflict: false,
       quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%",
-    },
+    }),
   ],
   mentions: [{ observation_id: "o1", doc: "a.txt", start: 0, end: 24, quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%", section: null, from_table: false, page: null }],
 };
@@ -121,7 +122,7 @@ describe("no partial file", () => {
     expect(readdirSync(sub)).toEqual(["out.xlsx"]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.getWorksheet("指标 Observations")!.getCell(`${letter("value")}2`).value).toBe(386.42);
+    expect(wb.getWorksheet("指标")!.getCell(`${letter("value")}2`).value).toBe(386.42);
   });
 
   it("an empty result still makes a workbook with every sheet and table", async () => {
@@ -129,8 +130,8 @@ describe("no partial file", () => {
     await writeWorkbook({ documents: [], observations: [], mentions: [], failures: [] } as ExtractResult, file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["指标 Observations", "来源 Mentions", "文档 Documents", "对比 Compare", "冲突 Conflicts", "计划与实际 Plan vs result", "序列 Series"]);
-    const t = wb.getWorksheet("指标 Observations")!.getTable("Observations") as unknown as { table: { tableRef: string } };
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["指标", "来源", "文档", "对比", "冲突", "计划与实际", "序列"]);
+    const t = wb.getWorksheet("指标")!.getTable("Observations") as unknown as { table: { tableRef: string } };
     expect(t.table.tableRef).toBe(`A1:${LAST}2`); // Excel wants a data row, even an empty one
   });
 });

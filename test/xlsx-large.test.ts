@@ -10,8 +10,9 @@ import { Writable } from "node:stream";
 import type { ExtractResult, Mention, Observation } from "../kit/types.js";
 import { writeWorkbook } from "../export/xlsx.js";
 import { writeXlsx } from "../export/xlsx/write.js";
-import { OBSERVATION_COLUMNS } from "../export/csv.js";
+import { OBSERVATION_SHEET_COLUMNS as OBSERVATION_COLUMNS } from "../export/xlsx/spec.js";
 import { columnLetters } from "./fakes/model.js";
+import { withStandard } from "./helpers/observation.js";
 
 /** Column letters on the observations sheet: its last column and a field's. */
 const LAST = columnLetters(OBSERVATION_COLUMNS.length - 1);
@@ -29,11 +30,11 @@ function synthetic(n: number): ExtractResult {
     const year = String(2020 + (Math.floor(i / REGIONS.length) % 4));
     const gdp = Math.floor(i / REGIONS.length) % 2 === 1; // every region gets both kinds of rows
     const quote = `${region}完成地区生产总值 ${100 + i / 100} 亿元、增长 ${(i % 90) / 10}%`;
-    observations.push({
+    observations.push(withStandard({
       id: `o${i}`, doc: `${region}.txt`, region, period: year, period_part: null, kind: i % 5 === 4 ? "target" : "actual", indicator: gdp ? "地区生产总值" : `指标${i}`,
       indicator_id: gdp ? "gdp" : null, value: 100 + i / 100, unit: "亿元", growth_pct: (i % 90) / 10, growth_basis: "yoy", value_qualifier: null,
       growth_qualifier: null, target_text: null, rank: null, rank_scope: null, conflict: i % 97 === 0, quote,
-    });
+    }));
     mentions.push({ observation_id: `o${i}`, doc: `${region}.txt`, start: i * 10, end: i * 10 + quote.length, quote, section: "一、执行情况", from_table: false, page: null });
     if (i % 3 === 0) mentions.push({ observation_id: `o${i}`, doc: `${region}.txt`, start: 1e6 + i, end: 1e6 + i + 5, quote: `表格 ${i}`, section: null, from_table: true, page: null });
   }
@@ -59,17 +60,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe(`${N} observations`, () => {
   it("all rows are in their tables, in order", () => {
-    const ws = wb.getWorksheet("指标 Observations")!;
+    const ws = wb.getWorksheet("指标")!;
     const t = ws.getTable("Observations") as unknown as { table: { tableRef: string } };
     expect(t.table.tableRef).toBe(`A1:${LAST}${N + 1}`);
-    expect(ws.getCell(`A${N + 1}`).value).toBe(`o${N - 1}`);
+    expect(ws.getCell(`${letter("id")}${N + 1}`).value).toBe(`o${N - 1}`);
     expect(ws.getCell(`${letter("value")}${N + 1}`).value).toBe(100 + (N - 1) / 100);
-    const mentions = wb.getWorksheet("来源 Mentions")!;
+    const mentions = wb.getWorksheet("来源")!;
     expect(mentions.rowCount).toBe(result.mentions.length + 1);
   });
 
   it("every value cell has its note, past the first 1024 VML shapes", async () => {
-    const ws = wb.getWorksheet("指标 Observations")!;
+    const ws = wb.getWorksheet("指标")!;
     let notes = 0;
     ws.eachRow((row, r) => {
       if (r === 1) return;
@@ -89,18 +90,19 @@ describe(`${N} observations`, () => {
   });
 
   it("links land on the right rows at the end of the sheets too", async () => {
-    const obs = wb.getWorksheet("指标 Observations")!;
-    const men = wb.getWorksheet("来源 Mentions")!;
+    const obs = wb.getWorksheet("指标")!;
+    const men = wb.getWorksheet("来源")!;
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    const last = new RegExp(`<hyperlink ref="A${N + 1}" location="&apos;来源 Mentions&apos;!A(\\d+)"`).exec(xml);
+    const id = letter("id");
+    const last = new RegExp(`<hyperlink ref="${id}${N + 1}" location="&apos;来源&apos;!A(\\d+)"`).exec(xml);
     expect(men.getCell(`A${last![1]}`).value).toBe(`o${N - 1}`);
     const back = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
-    const lastBack = new RegExp(`<hyperlink ref="A${result.mentions.length + 1}" location="&apos;指标 Observations&apos;!A(\\d+)"`).exec(back);
-    expect(obs.getCell(`A${lastBack![1]}`).value).toBe(men.getCell(`A${result.mentions.length + 1}`).value);
+    const lastBack = new RegExp(`<hyperlink ref="A${result.mentions.length + 1}" location="&apos;指标&apos;!${id}(\\d+)"`).exec(back);
+    expect(obs.getCell(`${id}${lastBack![1]}`).value).toBe(men.getCell(`A${result.mentions.length + 1}`).value);
   });
 
   it("Compare has one row per region", () => {
-    const ws = wb.getWorksheet("对比 Compare")!;
+    const ws = wb.getWorksheet("对比")!;
     expect(ws.rowCount - 2).toBe(REGIONS.length);
     expect(ws.getCell("A3").value).toBe(REGIONS[0]);
     expect(ws.getCell("C1").value).toBe("地区生产总值");

@@ -1,7 +1,7 @@
 // The workbook export's pure parts: formats, widths, layout, Compare's choices, notes, XML.
 import { describe, expect, it } from "vitest";
 import type { ExtractResult, Mention, Observation } from "../kit/types.js";
-import { compareGrid, latestResult, nextTarget, parsePeriod } from "../export/xlsx/compare.js";
+import { columnLabel, compareGrid, latestResult, nextTarget, parsePeriod } from "../export/xlsx/compare.js";
 import { cellWidth, decimalsOf, displayWidth, fitWidth, growthFormat, literalsOf, valueFormat } from "../export/xlsx/format.js";
 import { layout, mentionsOf } from "../export/xlsx/layout.js";
 import {
@@ -11,13 +11,14 @@ import { noteText, observationLinks, mentionLinks, oneLine } from "../export/xls
 import { documentRows, shapeRow } from "../export/xlsx/rows.js";
 import { DOCUMENTS, OBSERVATIONS, STYLE } from "../export/xlsx/spec.js";
 import { StyleCache } from "../export/xlsx/styles.js";
+import { withStandard } from "./helpers/observation.js";
 
 function obs(p: Partial<Observation>): Observation {
-  return {
+  return withStandard({
     id: "x", doc: "d.txt", region: "雷州市", period: "2023", period_part: null, kind: "actual", indicator: "地区生产总值", indicator_id: "gdp",
     value: null, unit: null, growth_pct: null, growth_basis: "yoy", value_qualifier: null, growth_qualifier: null,
     target_text: null, rank: null, rank_scope: null, conflict: false, quote: "q", ...p,
-  };
+  });
 }
 function mention(p: Partial<Mention>): Mention {
   return { observation_id: "x", doc: "d.txt", start: 0, end: 1, quote: "q", section: null, from_table: false, page: null, ...p };
@@ -98,7 +99,8 @@ describe("rows", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.values[at("doc")]).toBe("bad.txt");
     expect(rows[0]!.values[at("failures")]).toBe(1);
-    expect(rows[0]!.values[at("failure_code")]).toBe("empty");
+    expect(rows[0]!.values[at("failure_code")]).toBe("空文件"); // codes show their Chinese label
+    expect([...documentRows({ documents: [], observations: [], mentions: [], failures: [{ file: "/in/bad.txt", code: "empty", message: "is empty" }] }, "en")][0]!.values[at("failure_code")]).toBe("empty");
     expect(rows[0]!.values[at("failure_message")]).toBe("/in/bad.txt: is empty");
   });
 });
@@ -121,8 +123,8 @@ describe("Compare's choices", () => {
     expect(latestResult(list.filter((o) => o.id !== "act"))?.id).toBe("est");
   });
   it("takes the whole year over part of it, and labels a part-year result", () => {
-    const h1 = obs({ id: "h1", period: "2024", period_part: "H1", value: 200 });
-    const year = obs({ id: "year", period: "2024", value: 410 });
+    const h1 = obs({ id: "h1", period: "2024", period_part: "H1", value: 200, unit: "亿元" });
+    const year = obs({ id: "year", period: "2024", value: 410, unit: "亿元" });
     expect(latestResult([h1, year])?.id).toBe("year");
     expect(latestResult([year, h1])?.id).toBe("year");
     const target = obs({ id: "t", period: "2024", kind: "target", growth_pct: 5 });
@@ -153,12 +155,50 @@ describe("Compare's choices", () => {
       mentions: [],
     };
     const g = compareGrid(result, [{ id: "fai", name: "固定资产投资" }, { id: "gdp", name: "地区生产总值" }]);
-    expect(g.groups).toEqual([{ indicatorId: "gdp", label: "地区生产总值", measures: ["period", "value", "growth", "target_period", "target_growth"] }]);
+    expect(g.groups).toEqual([
+      { indicatorId: "gdp", label: "地区生产总值", columns: [{ measure: "period" }, { measure: "value", unit: "亿元" }, { measure: "growth" }, { measure: "target_period" }, { measure: "target_growth" }] },
+    ]);
     expect(g.rows.map((r) => [r.region, r.parentRegion])).toEqual([["雷州市", "湛江市"], ["泉港区", null]]);
     expect(g.rows[0]!.cells.map((c) => c.value)).toEqual(["2023", 386.42, 3.6, "2024", 5]);
     expect(g.rows[0]!.cells[1]!.numFmt).toBe('#,##0.00" 亿元"');
     expect(g.rows[0]!.cells[4]!.numFmt).toBe('0.0#"左右"');
     expect(g.rows[1]!.cells.map((c) => c.value)).toEqual(["2023 预计", 623.68, -9.6, null, null]);
+  });
+});
+
+describe("Compare's units", () => {
+  const region = (r: string, p: Partial<Observation>) => obs({ region: r, ...p });
+  it("give a figure's measure one column per standard unit, never mixing 万元 with 亿元 or 元 with 美元", () => {
+    const result: ExtractResult = {
+      documents: [],
+      observations: [
+        region("甲县", { id: "a", indicator_id: "trade_total", indicator: "进出口总额", value: 12.5, unit: "亿元" }),
+        region("乙县", { id: "b", indicator_id: "trade_total", indicator: "进出口总额", value: 5000, unit: "万元" }),
+        region("丙县", { id: "c", indicator_id: "trade_total", indicator: "进出口总额", value: 1.2, unit: "亿美元", value_qualifier: "about" }),
+      ],
+      mentions: [],
+    };
+    const g = compareGrid(result, [{ id: "trade_total", name: "进出口总额" }]);
+    expect(g.groups[0]!.columns).toEqual([{ measure: "period" }, { measure: "value", unit: "亿元" }, { measure: "value", unit: "亿美元" }]);
+    expect(g.rows.map((r) => r.cells.map((c) => c.value))).toEqual([["2023", 12.5, null], ["2023", 0.5, null], ["2023", null, 1.2]]);
+    expect(g.rows[1]!.cells[1]!.numFmt).toBe('#,##0.0" 亿元"');
+    expect(g.rows[2]!.cells[2]!.numFmt).toBe('#,##0.0" 亿美元""左右"');
+    expect(columnLabel(g.groups[0]!.columns[2]!)).toBe("实际（亿美元）");
+    expect(columnLabel(g.groups[0]!.columns[2]!, "en")).toBe("Result (亿美元)");
+  });
+  it("put a figure that cannot be harmonised in a column of its own, as text that says so", () => {
+    const result: ExtractResult = {
+      documents: [],
+      observations: [
+        region("甲县", { id: "a", indicator_id: "tourist_visits", indicator: "接待游客人次", value: 120, unit: "万人次" }),
+        region("乙县", { id: "b", indicator_id: "tourist_visits", indicator: "接待游客人次", value: 50, unit: "万人" }),
+      ],
+      mentions: [],
+    };
+    const g = compareGrid(result, [{ id: "tourist_visits", name: "接待游客人次" }]);
+    expect(g.groups[0]!.columns).toEqual([{ measure: "period" }, { measure: "value", unit: "万人次" }, { measure: "value", unit: null }]);
+    expect(g.rows[1]!.cells.map((c) => c.value)).toEqual(["2023", null, "50 万人：单位无法换算"]);
+    expect(columnLabel(g.groups[0]!.columns[2]!)).toBe("实际（单位无法统一）");
   });
 });
 
@@ -169,8 +209,11 @@ describe("notes", () => {
     const lines = text.split("\n");
     expect(lines[0]).toBe(o.quote);
     expect(lines[1]).toBe("—— d.txt · 一、执行情况");
-    expect(lines.slice(2)).toEqual(["另见 also:", "· 地区生产总值 386.42 3.6 (表格 table)"]);
-    expect(noteText({ ...o, conflict: true }, []).split("\n")[0]).toMatch(/^⚠ 冲突 conflict/);
+    expect(lines.slice(2)).toEqual(["另见：", "· 地区生产总值 386.42 3.6（表格）"]);
+    expect(noteText({ ...o, conflict: true }, []).split("\n")[0]).toMatch(/^⚠ 冲突：/);
+    // The document's title where there is one, and English on request.
+    expect(noteText(o, [mention({ quote: o.quote, section: "一、执行情况" })], "雷州市2023年计划执行情况报告", "en").split("\n")[1]).toBe("—— 雷州市2023年计划执行情况报告 · 一、执行情况");
+    expect(noteText({ ...o, conflict: true }, [], "d.txt", "en").split("\n")[0]).toMatch(/^⚠ Conflict:/);
   });
   it("join a quote's broken lines: inside Chinese text without a space", () => {
     expect(oneLine("雷\n\n州经济开发区")).toBe("雷州经济开发区");

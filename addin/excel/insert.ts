@@ -24,6 +24,8 @@ export interface InsertRequest {
   lang?: Lang;
   now?: Date;
   budget?: number;
+  /** The dropped report the rows come from (no service query behind them); see Remembered.file. */
+  file?: string;
 }
 
 export interface InsertResult {
@@ -113,6 +115,7 @@ export async function insertTable(context: Excel.RequestContext, req: InsertRequ
     columns: grid.columns.map((c) => ({ key: c.key, header: c.header })),
     insertedAt: (req.now ?? new Date()).toISOString(),
     refreshedAt: null,
+    file: req.file ?? null,
   });
   await context.sync();
   syncs++;

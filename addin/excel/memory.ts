@@ -26,6 +26,11 @@ export interface Remembered {
   columns: RememberedColumn[];
   insertedAt: string;
   refreshedAt: string | null;
+  /**
+   * Set when the rows came from a report dropped into the pane (its file name), not from the
+   * service: Refresh all leaves such a table alone and says so; dropping the file again updates it.
+   */
+  file?: string | null;
 }
 
 export const SETTING_PREFIX = "zhibiao.table.";
@@ -64,6 +69,7 @@ export function parseRemembered(value: unknown): Remembered | null {
     columns,
     insertedAt: typeof v.insertedAt === "string" ? v.insertedAt : "",
     refreshedAt: typeof v.refreshedAt === "string" ? v.refreshedAt : null,
+    file: typeof v.file === "string" ? v.file : null,
   };
 }
 

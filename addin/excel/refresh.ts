@@ -40,6 +40,8 @@ export type TableOutcome =
     }
   | { table: string; status: "missing" }
   | { table: string; status: "renamed"; now: string }
+  /** Loaded from a dropped report: the service has no query for it (drop the file again to update it). */
+  | { table: string; status: "file"; file: string }
   /** A table that is not the one loaded (the user's own, given the remembered name): left alone. */
   | { table: string; status: "foreign" }
   /** `step`: what failed; `restored`: the table was put back as it was (false only if putting it back failed too). */
@@ -67,7 +69,10 @@ export async function refreshAll(context: Excel.RequestContext, fetchRows: Fetch
   await context.sync();
   let syncs = 1;
   const only = options.only ? new Set(options.only.map((n) => n.toLowerCase())) : null;
-  const remembered = rememberedIn(settings).filter((r) => !only || only.has(r.table.toLowerCase()));
+  const all = rememberedIn(settings).filter((r) => !only || only.has(r.table.toLowerCase()));
+  // Tables from dropped reports have no query the service could answer.
+  const fromFiles: TableOutcome[] = all.filter((r) => r.file).map((r) => ({ table: r.table, status: "file", file: r.file! }));
+  const remembered = all.filter((r) => !r.file);
 
   // Every query first: if the service is down, the workbook is left exactly as it was.
   let results: Observation[][];
@@ -78,7 +83,7 @@ export async function refreshAll(context: Excel.RequestContext, fetchRows: Fetch
     return { serviceError: (err as Error).message, ...(typeof attempts === "number" ? { unstable: attempts } : {}), tables: [], syncs };
   }
 
-  const outcomes: TableOutcome[] = [];
+  const outcomes: TableOutcome[] = [...fromFiles];
   for (const [i, r] of remembered.entries()) {
     const present = tables.items.find((t) => t.name.toLowerCase() === r.table.toLowerCase());
     if (!present) {
@@ -96,6 +101,19 @@ export async function refreshAll(context: Excel.RequestContext, fetchRows: Fetch
     outcomes.push(outcome.result);
   }
   return { serviceError: null, tables: outcomes, syncs };
+}
+
+/**
+ * Rewrites in place the table loaded earlier from the dropped report `file` (the same file dropped
+ * again), as Refresh all does for the service's tables. Null when no such table is in the workbook.
+ */
+export async function refreshFileTable(context: Excel.RequestContext, file: string, rows: Observation[], options: RefreshOptions = {}): Promise<TableOutcome | null> {
+  const settings = loadSettings(context);
+  const tables = context.workbook.tables.load("items/name,items/id");
+  await context.sync();
+  const r = rememberedIn(settings).find((x) => x.file === file && tables.items.some((t) => t.name.toLowerCase() === x.table.toLowerCase() && (!x.tableId || t.id === x.tableId)));
+  if (!r) return null;
+  return (await refreshTable(context, r, buildGrid(r.layout, rows, r.lang), options)).result;
 }
 
 /** The table whose cells hold the selection, among the remembered ones; null when the selection is in none. */

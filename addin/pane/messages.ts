@@ -26,6 +26,7 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
   let removed = 0;
   let missing = 0;
   let failed = 0;
+  let files = 0;
   const details: string[] = [];
   for (const t of report.tables) {
     if (t.status === "refreshed") {
@@ -37,6 +38,9 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
       if (t.addedColumns.length) details.push(say("refresh.detail.added", { table: t.table, columns: t.addedColumns.join(", ") }));
       if (t.newColumns.length) details.push(say("refresh.detail.newColumns", { table: t.table, columns: t.newColumns.join(", ") }));
       if (t.movedCells) details.push(say("refresh.detail.moved", { table: t.table, n: t.movedCells, sheet: REMOVED_SHEET }));
+    } else if (t.status === "file") {
+      files++;
+      details.push(say("refresh.detail.file", { table: t.table, file: t.file }));
     } else if (t.status === "failed") {
       failed++;
       const key = !t.restored ? "refresh.detail.unrestored" : t.step === "move" ? "refresh.detail.move" : t.step === "write" || t.step === "archive" ? "refresh.detail.write" : "refresh.detail.failed";
@@ -49,9 +53,11 @@ export function describeRefresh(report: RefreshReport, say: Say): { summary: str
       details.push(t.status === "renamed" ? say("refresh.detail.renamed", { table: t.table, now: t.now }) : say("refresh.detail.missing", { table: t.table }));
     }
   }
-  const parts = [say("refresh.refreshed", { n: refreshed }), say("refresh.changed", { n: changed })];
+  // Only tables from dropped files: nothing was asked of the service, so no "0 tables refreshed".
+  const parts = refreshed + missing + failed === 0 && files > 0 ? [] : [say("refresh.refreshed", { n: refreshed }), say("refresh.changed", { n: changed })];
   if (added || removed) parts.push(say("refresh.rows", { added, removed }));
   if (missing) parts.push(say("refresh.missing", { n: missing }));
   if (failed) parts.push(say("refresh.failed", { n: failed }));
+  if (files) parts.push(say("refresh.files", { n: files }));
   return { summary: parts.join(say("sep")), details, problem: missing + failed > 0 };
 }

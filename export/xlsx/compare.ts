@@ -1,9 +1,13 @@
 // The Compare grid: one row per region, for each catalogued (headline) indicator its latest
-// result (value, growth) and the next target. Plain values, computed here; no pivot cache.
+// result (value, growth) and the next target. Plain values, computed here; no pivot cache, no
+// formulas. Figures are shown in their standard unit (value_std, unit_std), one column per unit,
+// so a column never mixes 万元 and 亿元 (nor 亿元 and 亿美元); a figure that cannot be
+// harmonised goes to a column of its own as text that says so, never as a wrong number.
 import { periodLabel } from "../../kit/core.js";
+import { DEFAULT_LANG, text, type Lang } from "../../kit/lexicon/labels.js";
 import type { DocumentRow, ExtractResult, Observation } from "../../kit/types.js";
 import { growthFormat, valueFormat } from "./format.js";
-import { ESTIMATE_MARK, MEASURES, type Measure } from "./spec.js";
+import { MEASURES, UNIT_MEASURES, type Measure } from "./spec.js";
 
 export interface CompareCell {
   value: string | number | null;
@@ -12,11 +16,21 @@ export interface CompareCell {
   conflict?: boolean;
 }
 
+/** One column of an indicator's group: a measure, and for a figure (value, target_value) its unit. */
+export interface CompareColumn {
+  measure: Measure;
+  /**
+   * For value and target_value: the standard unit of every number in the column; null for the
+   * column of figures that could not be harmonised (text cells). Absent for the other measures.
+   */
+  unit?: string | null;
+}
+
 export interface CompareGroup {
   indicatorId: string;
   label: string;
-  /** The measures shown for this indicator: those with a value in at least one region. */
-  measures: Measure[];
+  /** The columns shown for this indicator: measures with a value in at least one region, a figure's measure once per unit. */
+  columns: CompareColumn[];
 }
 
 export interface CompareRow {
@@ -89,32 +103,62 @@ function greater(a: number[], b: number[]): boolean {
   return false;
 }
 
-function measureCell(m: Measure, result: Observation | undefined, target: Observation | undefined): CompareCell {
+/** A figure in the column's unit: its standard value, or (unit null) the figure as written, as text that says it was not converted. */
+function figureCell(o: Observation | undefined, unit: string | null | undefined, lang: Lang): CompareCell | null {
+  if (o?.value == null) return null;
+  if (unit === null) {
+    if (o.value_std !== null) return null;
+    return { value: text("compare_not_harmonised", lang, { figure: o.unit ? `${o.value} ${o.unit}` : String(o.value) }), conflict: o.conflict };
+  }
+  if (o.value_std === null || o.unit_std !== unit) return null;
+  return { value: o.value_std, numFmt: valueFormat(o.value_std, o.unit_std, o.value_qualifier, lang), conflict: o.conflict };
+}
+
+function measureCell(c: CompareColumn, result: Observation | undefined, target: Observation | undefined, lang: Lang): CompareCell {
   const empty: CompareCell = { value: null };
-  switch (m) {
+  switch (c.measure) {
     case "period":
-      return result ? { value: periodLabel(result) + (result.kind === "estimate" ? ESTIMATE_MARK : ""), conflict: result.conflict } : empty;
+      return result ? { value: periodLabel(result) + (result.kind === "estimate" ? text("estimate_mark", lang) : ""), conflict: result.conflict } : empty;
     case "value":
-      return result?.value != null ? { value: result.value, numFmt: valueFormat(result.value, result.unit, result.value_qualifier), conflict: result.conflict } : empty;
+      return figureCell(result, c.unit, lang) ?? empty;
     case "growth":
-      return result?.growth_pct != null ? { value: result.growth_pct, numFmt: growthFormat(result.growth_qualifier), conflict: result.conflict } : empty;
+      return result?.growth_pct != null ? { value: result.growth_pct, numFmt: growthFormat(result.growth_qualifier, lang), conflict: result.conflict } : empty;
     case "target_period":
       return target ? { value: periodLabel(target), conflict: target.conflict } : empty;
     case "target_value":
-      return target?.value != null ? { value: target.value, numFmt: valueFormat(target.value, target.unit, target.value_qualifier), conflict: target.conflict } : empty;
+      return figureCell(target, c.unit, lang) ?? empty;
     case "target_growth":
-      if (target?.growth_pct != null) return { value: target.growth_pct, numFmt: growthFormat(target.growth_qualifier), conflict: target.conflict };
+      if (target?.growth_pct != null) return { value: target.growth_pct, numFmt: growthFormat(target.growth_qualifier, lang), conflict: target.conflict };
       // A target in words (与经济增长同步) has no number; it reads best where the growth would be.
       if (target && target.value == null && target.target_text) return { value: target.target_text, conflict: target.conflict };
       return empty;
   }
 }
 
+/** The units a figure's measure needs columns for, in order of first appearance; null (not harmonised) last. */
+function unitsOf(figures: readonly (Observation | undefined)[]): (string | null)[] {
+  const units: (string | null)[] = [];
+  let unharmonised = false;
+  for (const o of figures) {
+    if (o?.value == null) continue;
+    if (o.unit_std === null) unharmonised = true;
+    else if (!units.includes(o.unit_std)) units.push(o.unit_std);
+  }
+  return unharmonised ? [...units, null] : units;
+}
+
+/** The header of a column: the measure, with its unit for a figure ("实际（亿元）"). */
+export function columnLabel(c: CompareColumn, lang: Lang = DEFAULT_LANG): string {
+  const label = text(`compare_${c.measure}`, lang);
+  if (c.unit === undefined) return label;
+  return c.unit === null ? text("compare_no_unit", lang, { label }) : text("compare_in_unit", lang, { label, unit: c.unit });
+}
+
 /**
  * @param catalogue indicator ids and names in catalogue order (the kit's INDICATORS); ids in the
  *   data but not in it follow, alphabetically.
  */
-export function compareGrid(result: ExtractResult, catalogue: readonly { id: string; name: string }[]): CompareGrid {
+export function compareGrid(result: ExtractResult, catalogue: readonly { id: string; name: string }[], lang: Lang = DEFAULT_LANG): CompareGrid {
   const byRegion = new Map<string, Map<string, Observation[]>>();
   for (const o of result.observations) {
     if (!o.indicator_id) continue;
@@ -141,17 +185,24 @@ export function compareGrid(result: ExtractResult, catalogue: readonly { id: str
     }),
   );
 
-  const groups: CompareGroup[] = ids.map((id, g) => ({
-    indicatorId: id,
-    label: names.get(id) ?? result.observations.find((o) => o.indicator_id === id)!.indicator,
-    measures: MEASURES.map((m) => m.key).filter((m) => picks.some((row) => measureCell(m, row[g]!.result, row[g]!.target).value !== null)),
-  }));
+  const groups: CompareGroup[] = ids.map((id, g) => {
+    const candidates = MEASURES.flatMap(({ key: measure }): CompareColumn[] => {
+      if (!UNIT_MEASURES.has(measure)) return [{ measure }];
+      const figures = picks.map((row) => (measure === "value" ? row[g]!.result : row[g]!.target));
+      return unitsOf(figures).map((unit) => ({ measure, unit }));
+    });
+    return {
+      indicatorId: id,
+      label: names.get(id) ?? result.observations.find((o) => o.indicator_id === id)!.indicator,
+      columns: candidates.filter((c) => picks.some((row) => measureCell(c, row[g]!.result, row[g]!.target, lang).value !== null)),
+    };
+  });
 
   const parents = parentRegions(result.documents);
   const rows: CompareRow[] = regions.map((region, r) => ({
     region,
     parentRegion: parents.get(region) ?? null,
-    cells: groups.flatMap((group, g) => group.measures.map((m) => measureCell(m, picks[r]![g]!.result, picks[r]![g]!.target))),
+    cells: groups.flatMap((group, g) => group.columns.map((c) => measureCell(c, picks[r]![g]!.result, picks[r]![g]!.target, lang))),
   }));
   return { groups, rows };
 }

@@ -1,5 +1,6 @@
 // Number formats and column widths: small pure functions over values.
 import type { Qualifier } from "../../kit/types.js";
+import type { Lang } from "../../kit/lexicon/labels.js";
 import { FORMATS, QUALIFIER_WORDS } from "./spec.js";
 
 /** Decimals of a number as JavaScript writes it shortest (386.42 → 2, 5263 → 0, 1e-7 → 7). */
@@ -16,8 +17,8 @@ function literal(text: string): string {
   return `"${text.replace(/["\\]/g, "")}"`;
 }
 
-function withWords(core: string, unit: string | null | undefined, qualifier: Qualifier | null | undefined): string {
-  const q = qualifier ? QUALIFIER_WORDS[qualifier] : undefined;
+function withWords(core: string, unit: string | null | undefined, qualifier: Qualifier | null | undefined, lang: Lang): string {
+  const q = qualifier ? QUALIFIER_WORDS[lang][qualifier] : undefined;
   return (q?.prefix ? literal(q.prefix) : "") + core + (unit ? literal(` ${unit}`) : "") + (q?.suffix ? literal(q.suffix) : "");
 }
 
@@ -26,14 +27,14 @@ function withWords(core: string, unit: string | null | undefined, qualifier: Qua
  * (386.42 → "#,##0.00", 5263 → "#,##0"). With a unit or qualifier they are shown too
  * ("#,##0.00\" 亿元\""), while the cell keeps the bare number.
  */
-export function valueFormat(v: number, unit?: string | null, qualifier?: Qualifier | null): string {
+export function valueFormat(v: number, unit?: string | null, qualifier?: Qualifier | null, lang: Lang = "zh"): string {
   const d = Math.min(decimalsOf(v), FORMATS.maxValueDecimals);
-  return withWords(d === 0 ? "#,##0" : `#,##0.${"0".repeat(d)}`, unit, qualifier);
+  return withWords(d === 0 ? "#,##0" : `#,##0.${"0".repeat(d)}`, unit, qualifier, lang);
 }
 
 /** Growth in percent as a number, one or two decimals (3.6 → "3.6"), with its qualifier if any. */
-export function growthFormat(qualifier?: Qualifier | null): string {
-  return withWords(FORMATS.growth, null, qualifier);
+export function growthFormat(qualifier?: Qualifier | null, lang: Lang = "zh"): string {
+  return withWords(FORMATS.growth, null, qualifier, lang);
 }
 
 /** Width of text in Excel column units: CJK and full-width characters take two, others one. */

@@ -1,8 +1,9 @@
 // Where each number came from, as cell notes and links between sheets. Pure: yields
 // positions and text; the writer renders them lazily so 100k notes never sit in memory.
 import type { Mention, Observation } from "../../kit/types.js";
-import { mentionsOf, sheetRow, type Layout } from "./layout.js";
-import { CONFLICTS, MENTIONS, OBSERVATIONS, type TableSheetSpec } from "./spec.js";
+import { mentionsOf, observationTitle, sheetRow, type Layout } from "./layout.js";
+import { CONFLICTS, MENTIONS, OBSERVATIONS, sheetName, type TableSheetSpec } from "./spec.js";
+import { DEFAULT_LANG, text, type Lang } from "../../kit/lexicon/labels.js";
 
 /** A hyperlink from a cell to a cell of another sheet (1-based rows and columns). */
 export interface Link {
@@ -23,7 +24,7 @@ export interface Note {
 
 export function columnOf(spec: TableSheetSpec, key: string): number {
   const i = spec.columns.findIndex((c) => c.key === key);
-  if (i < 0) throw new Error(`${spec.sheet} has no column ${key}`);
+  if (i < 0) throw new Error(`the ${spec.key} sheet has no column ${key}`);
   return i + 1;
 }
 
@@ -38,17 +39,22 @@ export function oneLine(text: string): string {
   return text.replace(BREAK_IN_CJK, "").replace(/[ \t\r]*\n\s*/g, " ");
 }
 
-/** The note on an observation's value cell: the source sentence first, then where it is. */
-export function noteText(o: Observation, mentions: readonly Mention[]): string {
+/**
+ * The note on an observation's value cell: the source sentence first, then where it is (the
+ * document's title, which a person reads, rather than its file name), the figure in its standard
+ * unit where that differs, and the other mentions.
+ */
+export function noteText(o: Observation, mentions: readonly Mention[], title: string = o.doc, lang: Lang = DEFAULT_LANG): string {
   const first = mentions[0];
   const lines: string[] = [];
-  if (o.conflict) lines.push("⚠ 冲突 conflict: 来源数字不一致 (the mentions disagree; see 冲突 Conflicts)");
+  if (o.conflict) lines.push(text("note_conflict", lang));
   lines.push(oneLine(o.quote));
-  lines.push(`—— ${[o.doc, first?.section].filter(Boolean).join(" · ")}`);
+  lines.push(`—— ${[title, first?.section].filter(Boolean).join(" · ")}`);
+  if (o.value_std !== null && o.unit_std !== null && o.unit_std !== o.unit) lines.push(text("note_standard", lang, { value: o.value_std, unit: o.unit_std }));
   const others = mentions.filter((m) => m.quote !== o.quote);
   if (others.length > 0) {
-    lines.push("另见 also:");
-    for (const m of others) lines.push(`· ${oneLine(m.quote)}${m.from_table ? " (表格 table)" : ""}`);
+    lines.push(text("note_also", lang));
+    for (const m of others) lines.push(`· ${oneLine(m.quote)}${m.from_table ? text("note_table", lang) : ""}`);
   }
   return lines.join("\n");
 }
@@ -56,7 +62,7 @@ export function noteText(o: Observation, mentions: readonly Mention[]): string {
 export function* observationNotes(l: Layout): Generator<Note> {
   const col = columnOf(OBSERVATIONS, "value");
   for (let i = 0; i < l.observations.length; i++) {
-    yield { row: sheetRow(i), col, text: noteText(l.observations[i]!, mentionsOf(l, i)) };
+    yield { row: sheetRow(i), col, text: noteText(l.observations[i]!, mentionsOf(l, i), observationTitle(l, i), l.lang) };
   }
 }
 
@@ -67,7 +73,7 @@ export function* observationLinks(l: Layout): Generator<Link> {
   for (let i = 0; i < l.observations.length; i++) {
     const n = l.mentionCount[i]!;
     if (n === 0) continue;
-    yield { row: sheetRow(i), col, sheet: MENTIONS.sheet, targetRow: sheetRow(l.mentionStart[i]!), targetCol, tooltip: `${n} 处来源 mention${n > 1 ? "s" : ""}` };
+    yield { row: sheetRow(i), col, sheet: sheetName(MENTIONS.key, l.lang), targetRow: sheetRow(l.mentionStart[i]!), targetCol, tooltip: text("link_mentions", l.lang, { n }) };
   }
 }
 
@@ -78,7 +84,7 @@ export function* mentionLinks(l: Layout): Generator<Link> {
   for (let j = 0; j < l.mentions.length; j++) {
     const i = l.observationIndex.get(l.mentions[j]!.observation_id);
     if (i === undefined) continue;
-    yield { row: sheetRow(j), col, sheet: OBSERVATIONS.sheet, targetRow: sheetRow(i), targetCol, tooltip: "指标 observation" };
+    yield { row: sheetRow(j), col, sheet: sheetName(OBSERVATIONS.key, l.lang), targetRow: sheetRow(i), targetCol, tooltip: text("link_observation", l.lang) };
   }
 }
 
@@ -89,7 +95,7 @@ export function* conflictLinks(l: Layout): Generator<Link> {
   let j = 0;
   for (const i of l.conflicts) {
     for (let k = 0; k < l.mentionCount[i]!; k++) {
-      yield { row: sheetRow(j++), col, sheet: OBSERVATIONS.sheet, targetRow: sheetRow(i), targetCol, tooltip: "指标 observation" };
+      yield { row: sheetRow(j++), col, sheet: sheetName(OBSERVATIONS.key, l.lang), targetRow: sheetRow(i), targetCol, tooltip: text("link_observation", l.lang) };
     }
   }
 }

@@ -3,7 +3,8 @@
 import path from "node:path";
 import type { BatchResult, ExtractResult, Failure } from "../../kit/types.js";
 import { valueFormat } from "./format.js";
-import { mentionsOf, type Layout } from "./layout.js";
+import { mentionsOf, observationTitle, type Layout } from "./layout.js";
+import { codeLabel, DEFAULT_LANG, type Lang } from "../../kit/lexicon/labels.js";
 import { CONFLICTS, DOCUMENTS, MENTIONS, OBSERVATIONS, type ColumnSpec } from "./spec.js";
 
 export type CellValue = string | number | boolean | null;
@@ -29,9 +30,12 @@ function cell(v: unknown): CellValue {
   return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
 }
 
-/** The record's fields in the spec's column order, with each value's own format. */
-export function shapeRow(record: Readonly<Record<string, unknown>>, columns: readonly ColumnSpec[], conflict = false): RowOut {
-  const values = columns.map((c) => cell(record[c.key]));
+/** The record's fields in the spec's column order, codes as their labels (actual → 实际), with each value's own format. */
+export function shapeRow(record: Readonly<Record<string, unknown>>, columns: readonly ColumnSpec[], conflict = false, lang: Lang = DEFAULT_LANG): RowOut {
+  const values = columns.map((c) => {
+    const v = record[c.key];
+    return cell(c.codes && typeof v === "string" ? codeLabel(c.codes, v, lang) : v);
+  });
   const formats = columns.map((c, i) => {
     const v = values[i];
     return c.kind === "value" && typeof v === "number" ? valueFormat(v) : undefined;
@@ -40,14 +44,17 @@ export function shapeRow(record: Readonly<Record<string, unknown>>, columns: rea
 }
 
 export function* observationRows(l: Layout): Generator<RowOut> {
-  for (const o of l.observations) yield shapeRow(o as unknown as Record<string, unknown>, OBSERVATIONS.columns, o.conflict);
+  for (let i = 0; i < l.observations.length; i++) {
+    const o = l.observations[i]!;
+    yield shapeRow({ ...o, doc_title: observationTitle(l, i) }, OBSERVATIONS.columns, o.conflict, l.lang);
+  }
 }
 
 export function* mentionRows(l: Layout): Generator<RowOut> {
   for (const m of l.mentions) {
     const i = l.observationIndex.get(m.observation_id);
     const conflict = i !== undefined && l.observations[i]!.conflict;
-    yield shapeRow(m as unknown as Record<string, unknown>, MENTIONS.columns, conflict);
+    yield shapeRow({ ...m, doc_title: l.titleAt(m.doc, m.start) }, MENTIONS.columns, conflict, l.lang);
   }
 }
 
@@ -56,8 +63,8 @@ export function* conflictRows(l: Layout): Generator<RowOut> {
   for (const i of l.conflicts) {
     const o = l.observations[i]!;
     for (const m of mentionsOf(l, i)) {
-      const record = { ...o, observation_id: o.id, doc: m.doc, quote: m.quote, section: m.section, from_table: m.from_table, start: m.start, end: m.end };
-      yield shapeRow(record, CONFLICTS.columns, true);
+      const record = { ...o, observation_id: o.id, doc: m.doc, doc_title: l.titleAt(m.doc, m.start), quote: m.quote, section: m.section, from_table: m.from_table, start: m.start, end: m.end };
+      yield shapeRow(record, CONFLICTS.columns, true, l.lang);
     }
   }
 }
@@ -80,7 +87,7 @@ export function failureRecord(f: Failure): Record<string, unknown> {
   };
 }
 
-export function* documentRows(result: ExtractResult | BatchResult): Generator<RowOut> {
-  for (const d of result.documents) yield shapeRow({ ...d, failures: 0 }, DOCUMENTS.columns, d.conflicts > 0);
-  if (isBatch(result)) for (const f of result.failures) yield shapeRow(failureRecord(f), DOCUMENTS.columns);
+export function* documentRows(result: ExtractResult | BatchResult, lang: Lang = DEFAULT_LANG): Generator<RowOut> {
+  for (const d of result.documents) yield shapeRow({ ...d, failures: 0 }, DOCUMENTS.columns, d.conflicts > 0, lang);
+  if (isBatch(result)) for (const f of result.failures) yield shapeRow(failureRecord(f), DOCUMENTS.columns, false, lang);
 }

@@ -5,6 +5,7 @@
 // Pure: the writer turns the rows into cells.
 import { periodLabel, seriesAndPairs, type PlanResultPair, type SeriesRow } from "../../kit/index.js";
 import type { ExtractResult } from "../../kit/types.js";
+import { DEFAULT_LANG, type Lang } from "../../kit/lexicon/labels.js";
 import { shapeRow, type RowOut } from "./rows.js";
 import type { ColumnSpec, TableSheetSpec } from "./spec.js";
 
@@ -14,32 +15,32 @@ export const PLAN_RESULT_COLUMNS: readonly ColumnSpec[] = [
   { key: "region", kind: TEXT },
   { key: "indicator", kind: TEXT, maxWidth: 30 },
   { key: "period", kind: TEXT },
-  { key: "measure", kind: TEXT },
-  { key: "qualifier", kind: TEXT },
+  { key: "measure", kind: TEXT, codes: "measure" },
+  { key: "qualifier", kind: TEXT, codes: "qualifier" },
   { key: "target", kind: "value" },
   { key: "result", kind: "value" },
   { key: "unit", kind: TEXT },
   { key: "gap", kind: "value" },
-  { key: "verdict", kind: TEXT },
+  { key: "verdict", kind: TEXT, codes: "verdict" },
   { key: "target_figure", kind: TEXT, maxWidth: 40 },
   { key: "result_figure", kind: TEXT, maxWidth: 40 },
-  { key: "result_kind", kind: TEXT },
+  { key: "result_kind", kind: TEXT, codes: "kind" },
   { key: "target_doc", kind: TEXT, maxWidth: 30 },
-  { key: "target_type", kind: TEXT },
+  { key: "target_type", kind: TEXT, codes: "type" },
   { key: "target_date", kind: TEXT },
   { key: "result_doc", kind: TEXT, maxWidth: 30 },
-  { key: "result_type", kind: TEXT },
+  { key: "result_type", kind: TEXT, codes: "type" },
   { key: "result_date", kind: TEXT },
-  { key: "result_reason", kind: TEXT },
+  { key: "result_reason", kind: TEXT, codes: "reason" },
 ];
 
-export const PLAN_RESULT: TableSheetSpec = { sheet: "计划与实际 Plan vs result", table: "PlanResult", columns: PLAN_RESULT_COLUMNS };
+export const PLAN_RESULT: TableSheetSpec = { key: "plan_result", table: "PlanResult", columns: PLAN_RESULT_COLUMNS };
 
 /** The sheet's rows; a missed target is shaded like a conflict, so it stands out. */
-export function planResultRows(pairs: readonly PlanResultPair[]): RowOut[] {
+export function planResultRows(pairs: readonly PlanResultPair[], lang: Lang = DEFAULT_LANG): RowOut[] {
   return pairs.map((p) => {
     const record = { ...p, period: periodLabel(p), target_doc: p.target_part ? `${p.target_doc} #${p.target_part}` : p.target_doc, result_doc: p.result_part ? `${p.result_doc} #${p.result_part}` : p.result_doc };
-    return shapeRow(record, PLAN_RESULT_COLUMNS, p.verdict === "missed");
+    return shapeRow(record, PLAN_RESULT_COLUMNS, p.verdict === "missed", lang);
   });
 }
 
@@ -47,30 +48,30 @@ export const SERIES_COLUMNS: readonly ColumnSpec[] = [
   { key: "region", kind: TEXT },
   { key: "indicator", kind: TEXT, maxWidth: 30 },
   { key: "period", kind: TEXT },
-  { key: "side", kind: TEXT },
+  { key: "side", kind: TEXT, codes: "side" },
   { key: "doc", kind: TEXT, maxWidth: 30 },
-  { key: "type", kind: TEXT },
+  { key: "type", kind: TEXT, codes: "type" },
   { key: "date", kind: TEXT },
-  { key: "kind", kind: TEXT },
+  { key: "kind", kind: TEXT, codes: "kind" },
   { key: "value", kind: "value" },
   { key: "unit", kind: TEXT },
   { key: "growth_pct", kind: "growth" },
   { key: "figure", kind: TEXT, maxWidth: 40 },
   { key: "preferred", kind: "bool" },
-  { key: "reason", kind: TEXT },
+  { key: "reason", kind: TEXT, codes: "reason" },
   { key: "value_revision", kind: "value" },
   { key: "growth_revision", kind: "value" },
   { key: "observation_id", kind: TEXT },
 ];
 
-export const SERIES_SHEET: TableSheetSpec = { sheet: "序列 Series", table: "Series", columns: SERIES_COLUMNS };
+export const SERIES_SHEET: TableSheetSpec = { key: "series", table: "Series", columns: SERIES_COLUMNS };
 
 /**
  * One row per vintage of each fact that more than one report states (a fact stated once has no
  * series to show; the other sheets hold it), oldest first. value_revision and growth_revision are
  * this figure minus the one before it (in that one's unit; growth in percentage points).
  */
-export function seriesRows(series: readonly SeriesRow[]): RowOut[] {
+export function seriesRows(series: readonly SeriesRow[], lang: Lang = DEFAULT_LANG): RowOut[] {
   const out: RowOut[] = [];
   for (const r of series) {
     if (r.vintages.length < 2) continue;
@@ -88,14 +89,14 @@ export function seriesRows(series: readonly SeriesRow[]): RowOut[] {
         value_revision: revision(v.observation_id, "value"),
         growth_revision: revision(v.observation_id, "growth_pct"),
       };
-      out.push(shapeRow(record, SERIES_COLUMNS));
+      out.push(shapeRow(record, SERIES_COLUMNS, false, lang));
     }
   }
   return out;
 }
 
 /** Both sheets' rows, the reports grouped once. */
-export function seriesSheetRows(result: ExtractResult): { planResult: RowOut[]; series: RowOut[] } {
+export function seriesSheetRows(result: ExtractResult, lang: Lang = DEFAULT_LANG): { planResult: RowOut[]; series: RowOut[] } {
   const { series, pairs } = seriesAndPairs(result.observations, result.documents, result.mentions);
-  return { planResult: planResultRows(pairs), series: seriesRows(series) };
+  return { planResult: planResultRows(pairs, lang), series: seriesRows(series, lang) };
 }

@@ -1,17 +1,21 @@
 // Writes the workbook to a stream, sheet after sheet, row after row: shaping comes from
 // rows.ts, provenance.ts and compare.ts; this file only turns rows into styled cells.
 import type { Writable } from "node:stream";
+import type ExcelJS from "exceljs";
 import { INDICATORS } from "../../kit/index.js";
 import type { BatchResult, ExtractResult } from "../../kit/types.js";
+import { DEFAULT_LANG, text, type Lang } from "../../kit/lexicon/labels.js";
 import { sheetValue } from "../cell.js";
-import { compareGrid, type CompareGrid } from "./compare.js";
+import { columnLabel, compareGrid, type CompareGrid } from "./compare.js";
 import { cellWidth, displayWidth, fitWidth, literalsOf } from "./format.js";
 import { layout, type Layout } from "./layout.js";
 import { columnLetter, tableRange } from "./ooxml.js";
 import { conflictLinks, mentionLinks, observationLinks, observationNotes, type Link, type Note } from "./provenance.js";
 import { conflictRows, documentRows, isBatch, mentionRows, observationRows, type RowOut } from "./rows.js";
 import { PLAN_RESULT, SERIES_SHEET, seriesSheetRows } from "./series.js";
-import { COMPARE_LEAD, COMPARE_SHEET, CONFLICTS, DOCUMENTS, MAX_SHEET_ROWS, MEASURES, MENTIONS, OBSERVATIONS, STYLE, type ColumnSpec, type TableSheetSpec } from "./spec.js";
+import {
+  COMPARE_LEAD, CONFLICTS, DOCUMENTS, MAX_SHEET_ROWS, MEASURES, MENTIONS, OBSERVATIONS, PAGE_SETUP, STYLE, headerText, sheetName, type ColumnSpec, type TableSheetSpec,
+} from "./spec.js";
 import { StreamingWorkbook } from "./stream-sheet.js";
 import { COMPARE_HEADER_STYLE, HEADER_STYLE, StyleCache, kindStyle } from "./styles.js";
 
@@ -32,33 +36,57 @@ export function tableSheets(result: ExtractResult | BatchResult, l: Layout): Tab
   return [
     { spec: OBSERVATIONS, count: l.observations.length, rows: () => observationRows(l), links: () => observationLinks(l), notes: () => observationNotes(l) },
     { spec: MENTIONS, count: l.mentions.length, rows: () => mentionRows(l), links: () => mentionLinks(l) },
-    { spec: DOCUMENTS, count: result.documents.length + (isBatch(result) ? result.failures.length : 0), rows: () => documentRows(result) },
+    { spec: DOCUMENTS, count: result.documents.length + (isBatch(result) ? result.failures.length : 0), rows: () => documentRows(result, l.lang) },
     { spec: CONFLICTS, count: l.conflicts.reduce((n, i) => n + l.mentionCount[i]!, 0), rows: () => conflictRows(l), links: () => conflictLinks(l) },
   ];
 }
 
-export async function writeXlsx(result: ExtractResult | BatchResult, out: Writable): Promise<void> {
-  const l = layout(result);
+export interface WorkbookOptions {
+  /** Sheet names, headers, codes and notes in Chinese (the default) or English; the values as written either way. */
+  lang?: Lang;
+}
+
+export async function writeXlsx(result: ExtractResult | BatchResult, out: Writable, options: WorkbookOptions = {}): Promise<void> {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const l = layout(result, lang);
   const sheets = tableSheets(result, l);
   for (const s of sheets) {
-    if (s.count + 1 > MAX_SHEET_ROWS) throw new Error(`${s.count} rows do not fit in one Excel sheet (${s.spec.sheet}); the limit is ${MAX_SHEET_ROWS - 1}`);
+    if (s.count + 1 > MAX_SHEET_ROWS) throw new Error(`${s.count} rows do not fit in one Excel sheet (${sheetName(s.spec.key, lang)}); the limit is ${MAX_SHEET_ROWS - 1}`);
+    checkHeaders(s.spec, lang);
   }
   const book = new StreamingWorkbook(out);
   const styles = new StyleCache();
   const [observations, mentions, documents, conflicts] = sheets as [TableSheet, TableSheet, TableSheet, TableSheet];
-  await writeTableSheet(book, styles, observations);
-  await writeTableSheet(book, styles, mentions);
-  await writeTableSheet(book, styles, documents);
-  await writeCompareSheet(book, styles, compareGrid(result, INDICATORS));
-  await writeTableSheet(book, styles, conflicts);
-  const across = seriesSheetRows(result);
-  await writeTableSheet(book, styles, { spec: PLAN_RESULT, count: across.planResult.length, rows: () => across.planResult });
-  await writeTableSheet(book, styles, { spec: SERIES_SHEET, count: across.series.length, rows: () => across.series });
+  await writeTableSheet(book, styles, observations, lang);
+  await writeTableSheet(book, styles, mentions, lang);
+  await writeTableSheet(book, styles, documents, lang);
+  await writeCompareSheet(book, styles, compareGrid(result, INDICATORS, lang), lang);
+  await writeTableSheet(book, styles, conflicts, lang);
+  const across = seriesSheetRows(result, lang);
+  checkHeaders(PLAN_RESULT, lang);
+  checkHeaders(SERIES_SHEET, lang);
+  await writeTableSheet(book, styles, { spec: PLAN_RESULT, count: across.planResult.length, rows: () => across.planResult }, lang);
+  await writeTableSheet(book, styles, { spec: SERIES_SHEET, count: across.series.length, rows: () => across.series }, lang);
   await book.commit();
 }
 
+/**
+ * A table's column names are its header texts (structured references: Observations[数值]); Excel
+ * refuses a table whose names repeat, and a name with a line break, so labels.json is checked here.
+ */
+export function checkHeaders(spec: TableSheetSpec, lang: Lang): void {
+  const seen = new Set<string>();
+  for (const c of spec.columns) {
+    const h = headerText(c, lang);
+    if (h.trim() === "" || h.includes("\n") || h.length > 255) throw new Error(`labels.json: the ${lang} label of ${c.key} cannot name a table column ("${h}")`);
+    const k = h.toLowerCase();
+    if (seen.has(k)) throw new Error(`labels.json: two columns of the ${spec.key} sheet are both labelled "${h}" in ${lang}; a table's column names must differ`);
+    seen.add(k);
+  }
+}
+
 /** Widths that fit each column's header and widest cell (every row is looked at: the data is in memory anyway). */
-function tableWidths(columns: readonly ColumnSpec[], rows: Iterable<RowOut>): number[] {
+function tableWidths(columns: readonly ColumnSpec[], rows: Iterable<RowOut>, lang: Lang): number[] {
   const widest = columns.map(() => 0);
   for (const r of rows) {
     r.values.forEach((v, i) => {
@@ -66,20 +94,26 @@ function tableWidths(columns: readonly ColumnSpec[], rows: Iterable<RowOut>): nu
       if (w > widest[i]!) widest[i] = w;
     });
   }
-  return columns.map((c, i) => fitWidth(c.key, widest[i]!, c.maxWidth));
+  return columns.map((c, i) => fitWidth(headerText(c, lang), widest[i]!, c.maxWidth));
 }
 
-async function writeTableSheet(book: StreamingWorkbook, styles: StyleCache, t: TableSheet): Promise<void> {
+/** Every sheet prints on A4 across one page's width (PAGE_SETUP), its header rows repeated on every page. */
+function pageSetup(headerRows: number): Partial<ExcelJS.PageSetup> {
+  return { ...(PAGE_SETUP as unknown as Partial<ExcelJS.PageSetup>), printTitlesRow: `1:${headerRows}` };
+}
+
+async function writeTableSheet(book: StreamingWorkbook, styles: StyleCache, t: TableSheet, lang: Lang): Promise<void> {
   const { spec } = t;
-  const sheet = book.addSheet(spec.sheet, { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
+  const sheet = book.addSheet(sheetName(spec.key, lang), { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }], pageSetup: pageSetup(1) });
   const { ws } = sheet;
-  const widths = tableWidths(spec.columns, t.rows());
-  ws.columns = spec.columns.map((c, i) => ({ header: c.key, key: c.key, width: widths[i], style: kindStyle(c.kind) }));
+  const widths = tableWidths(spec.columns, t.rows(), lang);
+  const headers = spec.columns.map((c) => headerText(c, lang));
+  ws.columns = spec.columns.map((c, i) => ({ header: headers[i], key: c.key, width: widths[i], style: kindStyle(c.kind) }));
   const header = ws.getRow(1);
   for (let c = 1; c <= spec.columns.length; c++) header.getCell(c).style = HEADER_STYLE;
   header.commit();
 
-  const table = { name: spec.table, columns: spec.columns.map((c) => c.key), firstRow: 1, lastRow: 1 + t.count, style: STYLE.tableStyle };
+  const table = { name: spec.table, columns: headers, firstRow: 1, lastRow: 1 + t.count, style: STYLE.tableStyle };
   sheet.addTable(table);
   sheet.setTextNumbers(tableRange(table));
   if (t.links) sheet.setLinks(t.links);
@@ -95,29 +129,28 @@ async function writeTableSheet(book: StreamingWorkbook, styles: StyleCache, t: T
     if (++n % PACE_EVERY === 0) await sheet.pace();
   }
   // The table's range was fixed before the rows were written.
-  if (n !== t.count) throw new Error(`internal error: ${spec.sheet} has ${n} rows, its table ${t.count}`);
+  if (n !== t.count) throw new Error(`internal error: the ${spec.key} sheet has ${n} rows, its table ${t.count}`);
   sheet.commit();
 }
 
 /** Column widths for Compare: the widest cell with its unit, widened so each indicator's name fits over its measures. */
-function compareWidths(grid: CompareGrid, labels: readonly string[]): number[] {
-  const lead = COMPARE_LEAD.length;
-  const widest = new Array<number>(lead + labels.length).fill(0);
+function compareWidths(grid: CompareGrid, lead: readonly string[], labels: readonly string[]): number[] {
+  const widest = new Array<number>(lead.length + labels.length).fill(0);
   for (const r of grid.rows) {
     widest[0] = Math.max(widest[0]!, displayWidth(r.region));
     widest[1] = Math.max(widest[1]!, displayWidth(r.parentRegion ?? ""));
     r.cells.forEach((c, i) => {
       const w = cellWidth(c.value) + (c.numFmt ? displayWidth(literalsOf(c.numFmt)) : 0);
-      widest[lead + i] = Math.max(widest[lead + i]!, w);
+      widest[lead.length + i] = Math.max(widest[lead.length + i]!, w);
     });
   }
-  const widths = widest.map((w, i) => fitWidth(i < lead ? COMPARE_LEAD[i]!.label : labels[i - lead]!, w, 30));
-  let col = lead;
+  const widths = widest.map((w, i) => fitWidth(i < lead.length ? lead[i]! : labels[i - lead.length]!, w, 30));
+  let col = lead.length;
   for (const g of grid.groups) {
-    const span = widths.slice(col, col + g.measures.length).reduce((a, b) => a + b, 0);
+    const span = widths.slice(col, col + g.columns.length).reduce((a, b) => a + b, 0);
     const need = displayWidth(g.label) + 2;
-    if (span < need) for (let i = col; i < col + g.measures.length; i++) widths[i] = Math.ceil((widths[i]! * need) / span);
-    col += g.measures.length;
+    if (span < need) for (let i = col; i < col + g.columns.length; i++) widths[i] = Math.ceil((widths[i]! * need) / span);
+    col += g.columns.length;
   }
   return widths;
 }
@@ -127,24 +160,30 @@ function compareWidths(grid: CompareGrid, labels: readonly string[]): number[] {
  * carries the filter buttons, one row per region below. A plain range, not a table: a table's
  * header is a single row.
  */
-async function writeCompareSheet(book: StreamingWorkbook, styles: StyleCache, grid: CompareGrid): Promise<void> {
-  const lead = COMPARE_LEAD.length;
-  const sheet = book.addSheet(COMPARE_SHEET, { views: [{ state: "frozen", xSplit: lead, ySplit: 2, topLeftCell: `${columnLetter(lead + 1)}3`, activeCell: "A3" }] });
+async function writeCompareSheet(book: StreamingWorkbook, styles: StyleCache, grid: CompareGrid, lang: Lang): Promise<void> {
+  const leadLabels = COMPARE_LEAD.map((k) => text(`compare_${k}`, lang));
+  const lead = leadLabels.length;
+  const sheet = book.addSheet(sheetName("compare", lang), {
+    views: [{ state: "frozen", xSplit: lead, ySplit: 2, topLeftCell: `${columnLetter(lead + 1)}3`, activeCell: "A3" }],
+    pageSetup: pageSetup(2),
+  });
   const { ws } = sheet;
   const measures = new Map(MEASURES.map((m) => [m.key, m]));
-  const kinds = grid.groups.flatMap((g) => g.measures.map((m) => measures.get(m)!.kind));
-  const labels = grid.groups.flatMap((g) => g.measures.map((m) => measures.get(m)!.label));
+  const columns = grid.groups.flatMap((g) => g.columns);
+  // A figure that could not be harmonised is text that says so.
+  const kinds = columns.map((c) => (c.unit === null ? "text" : measures.get(c.measure)!.kind));
+  const labels = columns.map((c) => columnLabel(c, lang));
   const total = lead + labels.length;
-  ws.columns = compareWidths(grid, labels).map((width) => ({ width, style: kindStyle("text") }));
+  ws.columns = compareWidths(grid, leadLabels, labels).map((width) => ({ width, style: kindStyle("text") }));
 
   const top = ws.getRow(1);
   const second = ws.getRow(2);
-  COMPARE_LEAD.forEach((c, i) => (second.getCell(i + 1).value = sheetValue(c.label)));
+  leadLabels.forEach((label, i) => (second.getCell(i + 1).value = sheetValue(label)));
   let col = lead + 1;
   for (const g of grid.groups) {
     top.getCell(col).value = sheetValue(g.label);
-    if (g.measures.length > 1) ws.mergeCells(1, col, 1, col + g.measures.length - 1);
-    col += g.measures.length;
+    if (g.columns.length > 1) ws.mergeCells(1, col, 1, col + g.columns.length - 1);
+    col += g.columns.length;
   }
   labels.forEach((label, i) => (second.getCell(lead + 1 + i).value = sheetValue(label)));
   for (const row of [top, second]) for (let c = 1; c <= total; c++) row.getCell(c).style = COMPARE_HEADER_STYLE;

@@ -32,3 +32,4 @@ export {
   type PreferenceReason,
   type SeriesPreferences,
 } from "./series.js";
+export { indicatorInfo, indicatorCatalogue, type IndicatorInfo, type IndicatorCoverage, type IndicatorDocument } from "./indicators.js";

@@ -2,7 +2,9 @@
 // outcomes are handed on in the order of the files, so every output is the same as the
 // sequential run's, and at most a few files' tables wait in memory for a slow one before them.
 import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { documentNames, extractFile, failureOf, type FileOutcome } from "./files.js";
 import type { FileTask } from "./worker.js";
@@ -18,6 +20,19 @@ export interface ParallelOptions {
   names?: string[];
   /** The worker module (a file URL); tests give one that crashes. */
   worker?: string;
+}
+
+/**
+ * The worker entry: compiled JavaScript beside this module (dist/kit/files/worker.js). Running
+ * from the TypeScript sources (the tests), it is the built one; without a build, say so rather
+ * than start workers that cannot load and would never answer.
+ */
+function workerUrl(): string {
+  const beside = new URL("./worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside.href;
+  const built = new URL("../../dist/kit/files/worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built.href;
+  throw new Error(`the extraction worker is not built (${fileURLToPath(beside)}); run npm run build`);
 }
 
 /** Below this many bytes in all, starting workers (each loads the kit) costs more than it saves. */
@@ -60,7 +75,7 @@ export async function* extractFilesParallel(files: string[], opts: ParallelOptio
     return;
   }
   const pool = new Piscina<FileTask, FileOutcome>({
-    filename: opts.worker ?? new URL("./worker.js", import.meta.url).href,
+    filename: opts.worker ?? workerUrl(),
     minThreads: threads,
     maxThreads: threads,
     // Rows travel back by structured clone; a worker never waits on Atomics for the next task.

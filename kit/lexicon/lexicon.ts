@@ -24,7 +24,10 @@ export interface IndicatorSpec {
   id: string;
   name: string;
   unitClasses: string[];
+  /** The standard unit: every figure of this indicator is also given in it (value_std, unit_std). */
   defaultUnit: string;
+  /** A short definition in Chinese, in the National Bureau of Statistics' words. */
+  definition?: string;
   aliases: (string | AliasSpec)[];
   variants?: string[];
   /** The indicator this one is a part of (第一产业增加值 of 地区生产总值): a table of the whole may list it by its short name. */
@@ -33,6 +36,8 @@ export interface IndicatorSpec {
 
 export const INDICATORS: readonly IndicatorSpec[] = indicatorsData.indicators as IndicatorSpec[];
 export const UNITS: readonly UnitInfo[] = unitsData.units as UnitInfo[];
+/** Unit classes that are currencies: never converted into one another (元 ↔ 美元), only rescaled within one. */
+export const CURRENCY_CLASSES: ReadonlySet<string> = new Set(unitsData.currencyClasses);
 
 const unitIndex = new Map(UNITS.map((u) => [u.unit, u]));
 export function unitInfo(unit: string | null): UnitInfo | undefined {

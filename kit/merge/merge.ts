@@ -6,6 +6,7 @@ import type { Draft } from "../draft.js";
 import type { Observation, Mention } from "../types.js";
 import { resolveIndicator, normaliseName } from "../lexicon/catalogue.js";
 import { unitInfo } from "../lexicon/lexicon.js";
+import { standardise } from "../lexicon/standard.js";
 import { P } from "../patterns.js";
 
 export interface Merged {
@@ -118,6 +119,8 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
     const best = [...ds].sort((x, y) => figureCount(y) - figureCount(x) || x.order - y.order)[0]!;
     // A value stated without its unit takes another mention's only where that one states the same number.
     const unit = valueFrom ? valueFrom.unit ?? ds.find((d) => d.unit !== null && d.value === valueFrom.value)?.unit ?? null : ds.find((d) => d.unit !== null)?.unit ?? null;
+    const indicatorId = list.find((e) => e.id !== null)?.id ?? null;
+    const value = valueFrom?.value ?? null;
     observations.push({
       id,
       doc: head.draft.doc,
@@ -126,9 +129,10 @@ export function mergeDrafts(drafts: Draft[], raw: string): Merged {
       period_part: head.draft.period_part,
       kind: head.draft.kind,
       indicator,
-      indicator_id: list.find((e) => e.id !== null)?.id ?? null,
-      value: valueFrom?.value ?? null,
+      indicator_id: indicatorId,
+      value,
       unit,
+      ...standardise(indicatorId, value, unit),
       growth_pct: growthFrom?.growth_pct ?? null,
       growth_basis: growthFrom?.growth_basis ?? "yoy",
       value_qualifier: valueQualifier,

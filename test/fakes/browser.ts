@@ -12,7 +12,7 @@ const g = globalThis as unknown as Record<string, unknown>;
 g.Office = host.Office;
 g.Excel = host.Excel;
 g.CustomFunctions = host.CustomFunctions;
-g.__zhibiaoFake = {
+const fakeApi = {
   clickRibbon: (name: string) => host.clickRibbon(name),
   registered: () => host.registered(),
   table: (name: string) => host.excel.table(name),
@@ -30,3 +30,10 @@ g.__zhibiaoFake = {
   calculated: () => host.excel.calculated(),
   functions: () => [...host.excel.functions.registered.keys()],
 };
+g.__zhibiaoFake = fakeApi;
+
+declare global {
+  /** What the browser tests drive and inspect with page.evaluate. */
+  // eslint-disable-next-line no-var
+  var __zhibiaoFake: typeof fakeApi;
+}

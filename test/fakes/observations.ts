@@ -3,6 +3,10 @@ import type { Observation } from "../../kit/types.js";
 
 let n = 0;
 
+/**
+ * Rows without value_std and unit_std unless a test gives them: the add-in shows the standard
+ * unit's columns only when the service sends them (test/addin-layouts.test.ts gives them).
+ */
 export function observation(over: Partial<Observation> = {}): Observation {
   n++;
   return {
@@ -26,7 +30,7 @@ export function observation(over: Partial<Observation> = {}): Observation {
     conflict: false,
     quote: "全市完成地区生产总值 386.42 亿元、增长 3.6%，增速居湛江市第三",
     ...over,
-  };
+  } as Observation;
 }
 
 /** `count` distinct observations of one region, ids in order. */

@@ -14,6 +14,13 @@ export interface PdfOptions {
   cMapUrl?: string;
   /** Folder of pdf.js's standard font data. */
   standardFontDataUrl?: string;
+  /**
+   * URL of pdf.js's worker script. A browser page passes it so the parsing runs in a Web Worker
+   * and the page stays responsive; without it the worker's code runs in this thread (Node).
+   */
+  workerSrc?: string;
+  /** Called after each page is read (page numbers from 1), for a progress bar on long files. */
+  onPage?: (page: number, pages: number) => void;
 }
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -53,9 +60,14 @@ async function keepingBuiltins<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** pdf.js, with its worker's message handler in this thread (no worker file to fetch). */
-function pdfjs(): Promise<PdfJs> {
+/** pdf.js, with its worker's message handler in this thread (no worker file to fetch), or in a real worker at `workerSrc`. */
+function pdfjs(workerSrc?: string): Promise<PdfJs> {
   loading ??= keepingBuiltins(async () => {
+    if (workerSrc) {
+      const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+      lib.GlobalWorkerOptions.workerSrc = workerSrc;
+      return lib;
+    }
     const [lib, worker] = await Promise.all([import("pdfjs-dist/legacy/build/pdf.mjs"), import("pdfjs-dist/legacy/build/pdf.worker.mjs")]);
     const g = globalThis as { pdfjsWorker?: unknown };
     g.pdfjsWorker ??= worker;
@@ -138,6 +150,7 @@ export async function readPdfPages(bytes: Uint8Array, file: string, options: Pdf
       pages.push(g.geometry);
       chars += g.chars;
       page.cleanup();
+      options.onPage?.(n, doc.numPages);
     }
     if (chars === 0) {
       const images = await imagePages(lib, doc).catch(() => 0);
@@ -181,7 +194,7 @@ function hasEndMarker(bytes: Uint8Array): boolean {
 
 async function withDocument<T>(bytes: Uint8Array, file: string, options: PdfOptions, use: (lib: PdfJs, doc: PdfDocument) => Promise<T>): Promise<T> {
   if (!hasEndMarker(bytes)) throw new ExtractError(file, "corrupt", "the file is cut short: it ends before the PDF's end marker (%%EOF)");
-  const lib = await pdfjs();
+  const lib = await pdfjs(options.workerSrc);
   const task = lib.getDocument({
     // pdf.js takes the buffer over; a copy leaves the caller's bytes alone.
     data: new Uint8Array(bytes),
