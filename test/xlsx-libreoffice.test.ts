@@ -142,7 +142,7 @@ describe.skipIf(!hasSoffice)(`LibreOffice opens the workbook (${hasSoffice ? ver
     expect(a4.some((p) => /style:scale-to-X="1"/.test(p)), a4.join("\n")).toBe(true);
     // Header rows repeated on every printed page: one block per sheet.
     const content = await ods.file("content.xml")!.async("string");
-    expect([...content.matchAll(/<table:table-header-rows>/g)].length).toBe(5);
+    expect([...content.matchAll(/<table:table-header-rows>/g)].length).toBe(7);
   });
 
   it("computes formulas that name the tables' Chinese columns (Observations[标准数值])", () => {
