@@ -174,7 +174,7 @@ program
   .option("--region <name>", "only this region (repeatable)", (v: string, all: string[] = []) => [...all, v])
   .option("--indicator <name>", "only this indicator: id, name or alias (repeatable)", (v: string, all: string[] = []) => [...all, v])
   .option("--json", "print {series, pairs} as one JSON object to stdout")
-  .option("--lang <zh|en>", "labels in Chinese (default) or English")
+  .option("--lang <zh|en>", "labels: zh (Chinese, the default) or en; also ZHIBIAO_LANG")
   .option("--quiet", "no progress bar")
   .addHelpText(
     "after",

@@ -3,14 +3,13 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Table from "cli-table3";
-import labelsData from "../kit/lexicon/labels.json" with { type: "json" };
 import { extractPaths, periodLabel, planResultPairs, resolveIndicator, seriesView, skippedSummary } from "../kit/index.js";
 import type { PlanResultPair, SeriesRow } from "../kit/index.js";
 import type { Observation } from "../kit/types.js";
+import { codeLabel, fieldLabel, type Lang } from "../kit/lexicon/labels.js";
 import { colourWanted } from "./io.js";
+import { resolveLang } from "./lang.js";
 import { progressBar } from "./progress.js";
-
-export type Lang = "zh" | "en";
 
 export interface SeriesCliOptions {
   region?: string[];
@@ -22,13 +21,9 @@ export interface SeriesCliOptions {
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-type Label = { zh: string; en: string };
-const FIELDS = labelsData.fields as Record<string, Label>;
-const CODES = labelsData.codes as Record<string, Record<string, Label>>;
-/** A field's label from kit/lexicon/labels.json; one it lacks is shown as itself. */
-const field = (name: string, lang: Lang) => FIELDS[name]?.[lang] ?? name;
-/** A code's label within its group; an unknown code is shown as itself. */
-const code = (group: string, value: string | null, lang: Lang) => (value === null ? "" : (CODES[group]?.[value]?.[lang] ?? value));
+/** Labels from kit/lexicon/labels.json; one it lacks is shown as itself. */
+const field = (name: string, lang: Lang) => fieldLabel(name, lang);
+const code = (group: string, value: string | null, lang: Lang) => codeLabel(group, value, lang) ?? "";
 
 /** No lines between rows; bold headers and grey lines only where colour is wanted (a terminal, not a pipe). */
 function compact(colour: boolean) {
@@ -113,14 +108,9 @@ export function pairsText(pairs: readonly PlanResultPair[], lang: Lang, colour =
   return `${field("plan_vs_result", lang)}\n${table.toString()}`;
 }
 
-function parseLang(value: string | undefined): Lang {
-  if (value === undefined || value === "zh" || value === "en") return value ?? "zh";
-  throw new Error(`--lang must be zh or en, not "${value}"`);
-}
-
 /** Runs the command and returns the exit status: 1 if a file failed or nothing matched the selection. */
 export async function runSeries(paths: string[], opts: SeriesCliOptions): Promise<number> {
-  const lang = parseLang(opts.lang);
+  const lang = resolveLang(opts.lang);
   const bar = opts.quiet ? null : progressBar();
   let result;
   try {

@@ -16,6 +16,7 @@ const cli = path.join(root, "dist/cli/main.js");
 const env = { ...process.env };
 delete env.FORCE_COLOR;
 delete env.NO_COLOR;
+delete env.ZHIBIAO_LANG;
 
 async function zhibiao(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -93,6 +94,6 @@ describe("zhibiao series", () => {
     expect(r.stderr).toContain("zhibiao series: no figures for --region 某某县; the reports have figures for 遂溪县");
     const bad = await zhibiao(["series", dir, "--lang", "fr"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--lang must be zh or en, not "fr"');
+    expect(bad.stderr).toContain("--lang fr: the language must be zh (Chinese, the default) or en (English)");
   });
 });
