@@ -205,7 +205,7 @@ program
 The service listens on localhost only. It serves the add-in (taskpane.html, manifest.xml, icons)
 and the API: /api/health, /api/documents, /api/regions, /api/indicators, /api/periods, /api/kinds,
 /api/observations?region=雷州市&indicator=地区生产总值 (repeatable; paged with offset and limit),
-/api/observations/ID/mentions.
+/api/observations/ID/mentions, /api/series?region=雷州市&indicator=gdp (vintages, revisions, plan vs result).
 
 The folders' tables are kept in a store file (--store, or one per folder set in ~/.zhibiao/stores,
 the one zhibiao add uses): a restart reads only the files that changed.

@@ -1,6 +1,7 @@
 // The HTTP contract between `zhibiao serve` and its clients (the add-in, scripts).
 // Browser-safe: no Node imports, so the add-in bundles the same query encoding the server parses.
 import type { DocumentRow, Failure, Kind, Mention, Observation } from "../kit/types.js";
+import type { PlanResultPair, SeriesRow } from "../kit/analysis/series.js";
 
 /** Filters of /api/observations and the facets. Each is repeatable; empty means "any". */
 export interface Query {
@@ -105,6 +106,18 @@ export interface Health {
    * Increases each time a report is added, changed or removed (kept in the store file, so it goes
    * on increasing across restarts). /api/observations takes it back as `generation` (409 once stale).
    */
+  generation: number;
+}
+
+/**
+ * /api/series?region=…&indicator=… (at least one of them; period narrows, kind is ignored: a
+ * series holds a fact's results and its targets). Each report's figure of a fact as a vintage,
+ * the preferred one with its reason, the revisions, and each year's target against its result
+ * across reports (kit/analysis/series.ts).
+ */
+export interface SeriesResponse {
+  series: SeriesRow[];
+  pairs: PlanResultPair[];
   generation: number;
 }
 

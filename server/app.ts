@@ -13,9 +13,11 @@ import {
   type MentionsResponse,
   type ObservationsPage,
   type ReadingTextResponse,
+  type SeriesResponse,
   type StaleGeneration,
 } from "./api.js";
-import { counts, documents, failures, fileOfDocument, mentionsOf, observationById, observationPage } from "../store/index.js";
+import { counts, documents, failures, fileOfDocument, generation, mentionsOf, observationById, observationPage, observations } from "../store/index.js";
+import { seriesAndPairs } from "../kit/analysis/series.js";
 import { readFileReading } from "../kit/index.js";
 import { BODY_LIMIT, guard, MAX_URL_LENGTH } from "./guard.js";
 import { parsePageRequest, parseQuery, type Raw } from "./params.js";
@@ -111,6 +113,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
     let next: string | null = null;
     if (limit > 0 && end < page.total) next = `/api/observations?${querySearchParams(query, { offset: end, limit, [GENERATION_PARAM]: page.generation })}`;
     return { total: page.total, offset, limit, items: page.items, next, generation: page.generation };
+  });
+
+  app.get("/api/series", async (request, reply): Promise<SeriesResponse | FastifyReply> => {
+    const q = parseQuery(request.query as Raw);
+    if (!q.ok) return bad(reply, q.error);
+    // A series of everything would be every row of the store at once: one region or indicator bounds it.
+    if (q.value.region.length === 0 && q.value.indicator.length === 0) return bad(reply, "name a region or an indicator (or both)");
+    const before = await generation(db);
+    const [rows, docs] = await Promise.all([observations(db, { ...q.value, kind: [] }), documents(db)]);
+    // Two statements: if a change landed between them, answer from the next state rather than a mix.
+    if ((await generation(db)) !== before) return reply.code(409).send({ error: "the reports changed while the series was read; ask again" });
+    return { ...seriesAndPairs(rows, docs), generation: before };
   });
 
   app.get("/api/observations/:id", async (request, reply) => {

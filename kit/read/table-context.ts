@@ -3,6 +3,7 @@
 // Pure and browser-safe (the task pane uses it). In the reading layout (reading.ts) a table row is
 // one line with its cells separated by tabs, and a table ends at a line without one; a table that
 // goes on after a page break repeats its header, and the nearest header above the row is its own.
+import { PATTERNS } from "./patterns.js";
 
 export interface TableContext {
   /** The header rows above the row, top first, each as its cells. */
@@ -19,12 +20,7 @@ export interface TableContext {
 /** How far above the row a header is looked for. */
 const MAX_ROWS_UP = 200;
 
-/** A figure as tables write it (7.5以上, 3.8%, -16.8), or a dash standing for none. */
-const FIGURE = /^(?:[-+−]?\d[\d,，]*(?:\.\d+)?%?(?:以上|左右|以内|以下)?|[—–－-]+|\/)$/;
-/** A year on its own is a column's label (2023, 2023年), not a figure. */
-const YEAR = /^(?:19|20)\d\d年?$/;
-/** Letter-spaced Chinese in headers (指 标 名 称): the spaces are layout, not words. */
-const SPACED = /(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])/g;
+const { FIGURE, YEAR, SPACED, THOUSANDS, NUMBER } = PATTERNS;
 
 const isFigure = (cell: string) => FIGURE.test(cell.trim()) && !YEAR.test(cell.trim());
 const nonEmpty = (cells: readonly string[]) => cells.filter((c) => c.trim() !== "").length;
@@ -101,7 +97,7 @@ export function cellsHolding(row: readonly string[], value: number | null): numb
   if (value === null || !Number.isFinite(value)) return [];
   const out: number[] = [];
   row.forEach((cell, i) => {
-    const nums = cell.replace(/[,，]/g, "").match(/[-−]?\d+(?:\.\d+)?/g) ?? [];
+    const nums = cell.replace(THOUSANDS, "").match(NUMBER) ?? [];
     if (nums.some((n) => Number(n.replace("−", "-")) === value)) out.push(i);
   });
   return out;
