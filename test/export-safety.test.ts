@@ -15,6 +15,7 @@ import { OBSERVATION_SHEET_COLUMNS } from "../export/xlsx/spec.js";
 import { fieldLabel } from "../kit/lexicon/labels.js";
 import { writeWorkbook } from "../export/xlsx.js";
 import { soffice } from "./helpers/soffice.js";
+import { parseCsv } from "./helpers/csv.js";
 
 // A disk that fills up while the third table is written (see the atomicity test).
 const failing = { name: null as string | null };
@@ -35,26 +36,6 @@ ${HYPERLINK}全市固定资产投资增长5.2%。
 社会消费品零售总额下降1.5%。
 `;
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (c !== "\r") field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 let dir: string;
 let result: ExtractResult;

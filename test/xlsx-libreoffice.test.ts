@@ -14,6 +14,7 @@ import { OBSERVATION_SHEET_COLUMNS as OBSERVATION_COLUMNS } from "../export/xlsx
 import { fieldLabel } from "../kit/lexicon/labels.js";
 import { withStandard } from "./helpers/observation.js";
 import { soffice } from "./helpers/soffice.js";
+import { parseCsv } from "./helpers/csv.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const version = spawnSync("soffice", ["--version"], { encoding: "utf8" });
@@ -33,26 +34,6 @@ function convert(filter: string, files: string[], outputs: string[]): Promise<vo
   return soffice(["--convert-to", filter, "--outdir", dir, ...files], outputs);
 }
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (c !== "\r") field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 function csvOf(sheet: string, book = "seeds"): string[][] {
   return parseCsv(readFileSync(path.join(dir, `${book}-${sheet}.csv`), "utf8"));
