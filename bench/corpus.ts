@@ -14,6 +14,7 @@ import ExcelJS from "exceljs";
 import { findRegionNames, regionsNamed, type RegionLevel } from "../kit/lexicon/regions.js";
 import { reportHtml } from "../test/helpers/report-html.js";
 import { docx, p, tbl } from "../test/helpers/ooxml.js";
+import { random } from "./random.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "../..");
@@ -43,17 +44,6 @@ const RENAMES: Record<RegionLevel, string[]> = {
   province: ["江西省", "湖北省", "河南省", "安徽省", "山西省", "陕西省"],
 };
 
-/** A small deterministic generator (mulberry32): the same corpus on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The report's own region (the first place its opening names) renamed, with its short name. */
 function renameRegion(text: string, round: number): string {

@@ -3,20 +3,10 @@
 // timeout on inputs of this size.
 import { describe, expect, it } from "vitest";
 import { extractText, ExtractError } from "../kit/core.js";
+import { random as rng } from "../bench/random.js";
 
 const PIECES = ["增长", "下降", "、", "%", "，", "。", "；", "：", "亿元", "万人", "第", "三", "居", "全市", "其中", "分别", "预计", "\t", "\n", "\n\n", "“", "”", "（", "）", "(", ")", "**", " ", "-", "—", "同比", "以上", "左右", "约", "超", "的", "年", "2023", "1,234", "0.5", "7", "地区生产总值", "固定资产投资", "等", "园区", "一、", "(一)", "⑴", "1.", "倍", ":", "个"];
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomText(seed: number, pieces: number): string {
   const r = rng(seed);
